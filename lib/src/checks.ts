@@ -1,0 +1,71 @@
+// Argument checks shared by every module. Each failure is a RangeError that names the
+// argument, the value it got and what is allowed, so a student who mistypes a parameter
+// cell sees at once which knob is wrong and how to fix it.
+import { Matrix } from "ml-matrix";
+
+function show(value: unknown): string {
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+
+export function fail(name: string, value: unknown, allowed: string): never {
+  throw new RangeError(`${name} = ${show(value)} is invalid: expected ${allowed}`);
+}
+
+/** A finite number. */
+export function requireFinite(name: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) fail(name, value, "a finite number");
+  return value;
+}
+
+/** An integer in [min, max] (max defaults to Number.MAX_SAFE_INTEGER). */
+export function requireInteger(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`;
+    fail(name, value, range);
+  }
+  return value;
+}
+
+/**
+ * A number inside an interval; `open` says which ends are excluded, e.g.
+ * requireInterval("p", p, 0, 1, "(]") accepts 0 < p ≤ 1.
+ */
+export function requireInterval(
+  name: string,
+  value: number,
+  lo: number,
+  hi: number,
+  ends: "[]" | "(]" | "[)" | "()" = "[]",
+): number {
+  const aboveLo = ends[0] === "(" ? value > lo : value >= lo;
+  const belowHi = ends[1] === ")" ? value < hi : value <= hi;
+  if (typeof value !== "number" || Number.isNaN(value) || !aboveLo || !belowHi) {
+    fail(name, value, `a number in ${ends[0]}${lo}, ${hi}${ends[1]}`);
+  }
+  return value;
+}
+
+/** A number in a list of allowed values (strings such as "relu" | "tanh"). */
+export function requireOneOf<T extends string>(name: string, value: T, allowed: readonly T[]): T {
+  if (!allowed.includes(value)) fail(name, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+  return value;
+}
+
+/** A matrix with the given shape (either side may be left free) and only finite entries. */
+export function requireMatrix(name: string, M: Matrix, rows?: number, columns?: number): Matrix {
+  if (!(M instanceof Matrix) && !Matrix.isMatrix(M)) fail(name, typeof M, "an ml-matrix Matrix");
+  const shapeOk = (rows === undefined || M.rows === rows) && (columns === undefined || M.columns === columns);
+  if (!shapeOk) {
+    const want = `${rows ?? "any"}×${columns ?? "any"}`;
+    throw new RangeError(`${name} has shape ${M.rows}×${M.columns}: expected ${want}`);
+  }
+  for (let i = 0; i < M.rows; i++) {
+    for (let j = 0; j < M.columns; j++) {
+      const v = M.get(i, j);
+      if (!Number.isFinite(v)) throw new RangeError(`${name}[${i}][${j}] = ${v} is invalid: expected finite entries`);
+    }
+  }
+  return M;
+}

@@ -1,0 +1,8 @@
+// @skip-and-drop/lib: everything the notebooks import.
+export { Matrix } from "ml-matrix";
+export * from "./checks";
+export * from "./rng";
+export * from "./residual";
+export * from "./dropout";
+export * from "./charts";
+export * from "./display";

@@ -1,0 +1,77 @@
+// Seeded randomness. Every random function in the library takes an `Rng` argument, so a
+// notebook that fixes `seed` reproduces every number bit for bit on every run and machine.
+// The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here.
+import { xoroshiro128plus } from "pure-rand";
+import { Matrix } from "ml-matrix";
+import { requireInteger, requireInterval, requireFinite } from "./checks";
+
+export interface Rng {
+  /** Uniform on [0, 1), 53 random bits. */
+  uniform(): number;
+  /** Standard normal N(0, 1) (Box–Muller). */
+  normal(): number;
+  /** 1 with probability p, else 0. */
+  bernoulli(p: number): 0 | 1;
+  /** rows×columns matrix of U[lo, hi). */
+  uniformMatrix(rows: number, columns: number, lo?: number, hi?: number): Matrix;
+  /** rows×columns matrix of N(mean, std²). */
+  normalMatrix(rows: number, columns: number, std?: number, mean?: number): Matrix;
+  /** rows×columns matrix of i.i.d. Bernoulli(p) entries (a dropout mask, p = keep probability). */
+  bernoulliMask(rows: number, columns: number, p: number): Matrix;
+  /** A new independent generator derived from this one (for parallel streams). */
+  split(): Rng;
+}
+
+const TWO_POW_26 = 67108864;
+const TWO_POW_53 = 9007199254740992;
+
+export function createRng(seed: number): Rng {
+  requireInteger("seed", seed, 0, 2 ** 31 - 1);
+  const gen = xoroshiro128plus(seed);
+  const next32 = () => gen.unsafeNext() >>> 0;
+
+  const uniform = () => {
+    // 27 + 26 bits -> a double with 53 random bits, as in Mersenne Twister's genrand_res53.
+    const a = next32() >>> 5;
+    const b = next32() >>> 6;
+    return (a * TWO_POW_26 + b) / TWO_POW_53;
+  };
+  const normal = () => {
+    // Box–Muller: sqrt(-2 ln u1) cos(2π u2) is N(0,1) for independent uniforms; 1 - u avoids log 0.
+    const u1 = 1 - uniform();
+    const u2 = uniform();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  };
+  const fill = (rows: number, columns: number, draw: () => number) => {
+    requireInteger("rows", rows, 0);
+    requireInteger("columns", columns, 0);
+    const M = new Matrix(rows, columns);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) M.set(i, j, draw());
+    return M;
+  };
+  const bernoulli = (p: number): 0 | 1 => {
+    requireInterval("p", p, 0, 1);
+    return uniform() < p ? 1 : 0;
+  };
+
+  return {
+    uniform,
+    normal,
+    bernoulli,
+    uniformMatrix: (rows, columns, lo = 0, hi = 1) => {
+      requireFinite("lo", lo);
+      requireFinite("hi", hi);
+      return fill(rows, columns, () => lo + (hi - lo) * uniform());
+    },
+    normalMatrix: (rows, columns, std = 1, mean = 0) => {
+      requireInterval("std", std, 0, Infinity, "[)");
+      requireFinite("mean", mean);
+      return fill(rows, columns, () => mean + std * normal());
+    },
+    bernoulliMask: (rows, columns, p) => {
+      requireInterval("p", p, 0, 1);
+      return fill(rows, columns, () => (uniform() < p ? 1 : 0));
+    },
+    split: () => createRng(next32() >>> 1),
+  };
+}

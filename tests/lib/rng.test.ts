@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "../../lib/src/rng";
+
+describe("createRng", () => {
+  it("reproduces the same stream for the same seed, bit for bit", () => {
+    const a = createRng(7);
+    const b = createRng(7);
+    const xs = Array.from({ length: 1000 }, () => a.normal());
+    const ys = Array.from({ length: 1000 }, () => b.normal());
+    expect(xs).toEqual(ys);
+    expect(createRng(8).normal()).not.toBe(createRng(7).normal());
+  });
+
+  it("draws uniforms in [0, 1) with mean 1/2 and variance 1/12", () => {
+    const rng = createRng(1);
+    const N = 200_000;
+    const xs = Array.from({ length: N }, () => rng.uniform());
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = xs.reduce((s, x) => s + x, 0) / N;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / N;
+    // standard error of the mean is sqrt(1/12/N) ≈ 6.5e-4; allow 5 of them
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(2e-3);
+  });
+
+  it("draws standard normals: mean 0, variance 1, and P(|z| < 1.96) ≈ 0.95", () => {
+    const rng = createRng(2);
+    const N = 200_000;
+    const zs = Array.from({ length: N }, () => rng.normal());
+    const mean = zs.reduce((s, z) => s + z, 0) / N;
+    const variance = zs.reduce((s, z) => s + (z - mean) ** 2, 0) / N;
+    const inside = zs.filter((z) => Math.abs(z) < 1.959964).length / N;
+    expect(Math.abs(mean)).toBeLessThan(5 / Math.sqrt(N));
+    expect(Math.abs(variance - 1)).toBeLessThan(0.02);
+    expect(Math.abs(inside - 0.95)).toBeLessThan(5 * Math.sqrt(0.95 * 0.05 / N));
+  });
+
+  it("makes Bernoulli masks of the right shape, values and keep rate", () => {
+    const M = createRng(3).bernoulliMask(300, 200, 0.7);
+    expect([M.rows, M.columns]).toEqual([300, 200]);
+    const values = new Set(M.to1DArray());
+    expect([...values].sort()).toEqual([0, 1]);
+    const rate = M.sum() / (300 * 200);
+    expect(Math.abs(rate - 0.7)).toBeLessThan(5 * Math.sqrt(0.21 / 60000));
+    expect(createRng(3).bernoulliMask(2, 2, 0).sum()).toBe(0);
+    expect(createRng(3).bernoulliMask(2, 2, 1).sum()).toBe(4);
+  });
+
+  it("scales normal matrices by std and shifts by mean", () => {
+    const M = createRng(4).normalMatrix(400, 100, 3, 10);
+    const xs = M.to1DArray();
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
+    expect(Math.abs(mean - 10)).toBeLessThan(0.05);
+    expect(Math.abs(sd - 3)).toBeLessThan(0.05);
+  });
+
+  it("rejects bad seeds and probabilities, naming the argument", () => {
+    expect(() => createRng(-1)).toThrow(/seed = -1 .*integer in \[0, 2147483647\]/);
+    expect(() => createRng(1.5)).toThrow(RangeError);
+    expect(() => createRng(1).bernoulliMask(2, 2, 1.2)).toThrow(/p = 1.2 .*\[0, 1\]/);
+    expect(() => createRng(1).normalMatrix(2, 2, -1)).toThrow(/std = -1/);
+  });
+});
