@@ -1,1 +1,7 @@
-export {};
+// Problem 2: dropout on the inputs of linear regression is a data-dependent ridge penalty.
+export * from "./objective";
+export * from "./solutions";
+export * from "./ridge";
+export * from "./sgd";
+export * from "./data";
+export * from "./paths";

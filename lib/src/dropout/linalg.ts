@@ -1,0 +1,55 @@
+// Small linear-algebra helpers on ml-matrix that never mutate their arguments (ml-matrix's
+// instance methods do: every chain here starts from a copy or a freshly built matrix).
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
+
+/** Euclidean norm of every column: ‖X_{:,j}‖ = √(Σ_i X_ij²). */
+export function columnNormsOf(X: Matrix): number[] {
+  const norms = new Array<number>(X.columns).fill(0);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.columns; j++) norms[j] += X.get(i, j) ** 2;
+  }
+  return norms.map(Math.sqrt);
+}
+
+/** ‖v‖² of a matrix seen as a flat vector. */
+export function squaredNorm(v: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < v.rows; i++) for (let j = 0; j < v.columns; j++) s += v.get(i, j) ** 2;
+  return s;
+}
+
+/** AᵀA, symmetrised exactly so that Cholesky accepts it. */
+export function gram(A: Matrix): Matrix {
+  const G = A.transpose().mmul(A);
+  for (let i = 0; i < G.rows; i++) for (let j = 0; j < i; j++) G.set(j, i, G.get(i, j));
+  return G;
+}
+
+/** A copy of A with `values` added to its diagonal. */
+export function addDiagonal(A: Matrix, values: readonly number[]): Matrix {
+  const B = A.clone();
+  values.forEach((v, j) => B.set(j, j, B.get(j, j) + v));
+  return B;
+}
+
+/**
+ * Solves A x = b for symmetric positive definite A by Cholesky (A = L Lᵀ, two triangular solves):
+ * no inverse is ever formed. A singular A (e.g. a rank-deficient X with no penalty) is a RangeError.
+ */
+export function solveSpd(A: Matrix, b: Matrix, what: string): Matrix {
+  const chol = new CholeskyDecomposition(A);
+  if (!chol.isPositiveDefinite()) {
+    throw new RangeError(`${what} is singular: expected a positive definite system (X of full column rank, or a penalty)`);
+  }
+  return chol.solve(b);
+}
+
+/** Column vector from an array. */
+export function column(values: readonly number[]): Matrix {
+  return Matrix.columnVector([...values]);
+}
+
+/** Entries of a d×1 column vector as an array. */
+export function entries(v: Matrix): number[] {
+  return v.getColumn(0);
+}
