@@ -5,3 +5,5 @@ export * from "./ridge";
 export * from "./sgd";
 export * from "./data";
 export * from "./paths";
+export * from "./compare";
+export * from "./grid";
