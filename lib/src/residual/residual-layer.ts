@@ -1,0 +1,39 @@
+// The residual block of Figure 1, X_{l+1} = W2 · act(W1 X_l) + X_l (no activation after the
+// addition), forward and backward side by side. Figure 1 uses act = ReLU.
+import { Matrix } from "ml-matrix";
+import { activationFunctions } from "./activations";
+import { hadamard, mapEntries, plus } from "./elementwise";
+import { initWeights } from "./init";
+import type { LayerKind } from "./layer";
+import { derivativeDiagonal } from "./plain-layer";
+
+export type ResidualParams = { W1: Matrix; W2: Matrix };
+
+export const residualLayer: LayerKind<ResidualParams> = {
+  forward({ W1, W2 }, X, activation) {
+    const { f } = activationFunctions(activation);
+    const H = W1.mmul(X); // branch pre-activation
+    const A = mapEntries(H, f);
+    return { Y: plus(W2.mmul(A), X), cache: { X, H, A } };
+  },
+
+  backward({ W1, W2 }, { X, H, A }, dY, activation) {
+    const { df } = activationFunctions(activation);
+    // Y = W2 A + X, A = act(H), H = W1 X:
+    //   dA = W2ᵀ dY,  dW2 = dY Aᵀ,  dH = dA ⊙ act'(H),  dW1 = dH Xᵀ,
+    //   dX = W1ᵀ dH + dY   — the skip path hands dY back unchanged: (I + W1ᵀ D W2ᵀ) dY.
+    const dH = hadamard(W2.transpose().mmul(dY), mapEntries(H, df));
+    return {
+      dX: plus(W1.transpose().mmul(dH), dY),
+      grads: { W1: dH.mmul(X.transpose()), W2: dY.mmul(A.transpose()) },
+    };
+  },
+
+  jacobian({ W1, W2 }, x, activation) {
+    // ∂X1/∂X0 = I + W2 · D · W1, D = diag(act'(W1 x))
+    const branch = W2.mmul(derivativeDiagonal(W1.mmul(x), activation)).mmul(W1);
+    return Matrix.add(Matrix.eye(x.rows), branch);
+  },
+
+  init: (width, init, rng) => ({ W1: initWeights(width, init, rng), W2: initWeights(width, init, rng) }),
+};
