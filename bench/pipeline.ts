@@ -1,0 +1,75 @@
+// Pipeline timings: executing each notebook with the runner (cold kernel start included), the
+// kernel start alone, and building the decks from the notebooks as committed (no execution).
+// Notebooks are always executed into a scratch copy: the committed files are never written.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { executeNotebook, startKernel, type CellTiming } from "../slides/runner";
+import { summarize, timeRuns, type Summary } from "./timing";
+
+export interface Step {
+  label: string;
+  timing: Summary;
+}
+
+export interface SlowCell {
+  index: number;
+  medianMs: number;
+  firstLine: string;
+}
+
+export interface PipelineReport {
+  steps: Step[];
+  notebooks: { name: string; slowest: SlowCell[] }[];
+  /** why nothing was measured, when nothing was */
+  skipped: string | null;
+}
+
+const firstLine = (source: string) => (source.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 70);
+
+/** The five cells with the largest median time over the runs. */
+export function slowestCells(runs: readonly CellTiming[][], count = 5): SlowCell[] {
+  const byIndex = new Map<number, { ms: number[]; source: string }>();
+  for (const cells of runs) {
+    for (const c of cells) {
+      const entry = byIndex.get(c.index) ?? { ms: [], source: c.source };
+      entry.ms.push(c.ms);
+      byIndex.set(c.index, entry);
+    }
+  }
+  return [...byIndex.entries()]
+    .map(([index, { ms, source }]) => ({ index, medianMs: summarize(ms).medianMs, firstLine: firstLine(source) }))
+    .sort((a, b) => b.medianMs - a.medianMs)
+    .slice(0, count);
+}
+
+export async function runPipeline(root: string, runs: number, log: (line: string) => void): Promise<PipelineReport> {
+  const folder = path.join(root, "notebooks");
+  const names = readdirSync(folder).filter((f) => f.endsWith(".ipynb")).sort();
+  if (names.length === 0) return { steps: [], notebooks: [], skipped: "no notebooks in notebooks/" };
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "bench-pipeline-"));
+  const quiet = () => {};
+  try {
+    const steps: Step[] = [];
+    const kernel = await timeRuns(runs, async () => {
+      const k = await startKernel({ cwd: folder });
+      await k.shutdown();
+      return k.startMs;
+    });
+    // startMs runs from spawn to the first answered kernel_info: the wait before a cell can run.
+    steps.push({ label: "tslab kernel start alone", timing: summarize(kernel.results) });
+    log(`kernel start: ${kernel.results.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+    const notebooks: PipelineReport["notebooks"] = [];
+    for (const name of names) {
+      const { timing, results } = await timeRuns(runs, () =>
+        executeNotebook(path.join(folder, name), { out: path.join(scratch, name), log: quiet }),
+      );
+      steps.push({ label: `execute ${name}`, timing });
+      notebooks.push({ name, slowest: slowestCells(results.map((r) => r.cells)) });
+      log(`${name}: ${results.map((r) => r.totalMs.toFixed(0)).join(", ")} ms`);
+    }
+    return { steps, notebooks, skipped: null };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
