@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Matrix } from "ml-matrix";
 import { createRng } from "../../lib/src/rng";
-import { checkLine, maxAbsDifference, scaledRelativeError } from "../../lib/src/dropout/compare";
+import { checkLine, formatVector, maxAbsDifference, scaledRelativeError } from "../../lib/src/dropout/compare";
 import { logSpace, logSpaceIntegers } from "../../lib/src/dropout/grid";
 
 describe("scaledRelativeError", () => {
@@ -44,6 +44,12 @@ describe("checks and grids", () => {
     expect(checkLine("max |diff|", 2e-3, 1e-9)).toMatch(/✗/);
     expect(() => checkLine("x", NaN, 1)).toThrow(/x = NaN/);
     expect(() => checkLine("x", 1, 0)).toThrow(/tolerance = 0/);
+  });
+
+  it("formatVector aligns entries with a true minus sign and refuses non-finite entries", () => {
+    expect(formatVector([1.5, -0.25], 2)).toBe("[  1.50 −0.25]");
+    expect(formatVector(Matrix.columnVector([10, 2]), 1)).toBe("[ 10.0  2.0]");
+    expect(() => formatVector([1, NaN])).toThrow(/v entry = NaN/);
   });
 
   it("logSpace has constant ratios and exact ends; logSpaceIntegers is increasing and distinct", () => {

@@ -1,7 +1,7 @@
 // How the notebooks print a numerical check of a derivation: the largest entrywise gap between
 // two results that should agree, and one line saying whether it is under the tolerance.
 import { Matrix } from "ml-matrix";
-import { fail, requireFinite, requireInterval, requireMatrix } from "../checks";
+import { fail, requireFinite, requireInteger, requireInterval, requireMatrix } from "../checks";
 import { columnNormsOf } from "./linalg";
 
 /** max_ij |A_ij − B_ij| for two matrices of the same shape. */
@@ -38,4 +38,13 @@ export function scaledRelativeError(X: Matrix, w: Matrix | readonly number[], ta
   const size = Math.hypot(...norms.map((s, j) => s * target.get(j, 0)));
   if (size === 0) fail("‖Γ̌·target‖", size, "a nonzero target");
   return gap / size;
+}
+
+/** A weight vector on one line, e.g. "[ 1.3508  0.9528 −0.2835]", for printing results side by side. */
+export function formatVector(v: Matrix | readonly number[], digits = 4): string {
+  requireInteger("digits", digits, 0, 12);
+  const values = Array.isArray(v) ? v : (v as Matrix).to1DArray();
+  const cells = values.map((x) => requireFinite("v entry", x).toFixed(digits).replace("-", "−"));
+  const width = Math.max(...cells.map((c) => c.length));
+  return `[${cells.map((c) => c.padStart(width + 1)).join("")}]`;
 }
