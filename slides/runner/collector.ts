@@ -1,0 +1,70 @@
+// Turning one cell's iopub messages into nbformat outputs, the way Jupyter front ends do:
+// consecutive stream messages of the same name merge into one output (how the text was
+// chunked into writes is not part of the result), display_data keeps the whole MIME bundle,
+// update_display_data rewrites the earlier output with the same display_id, and
+// clear_output(wait) empties the list (at the next output when wait is true).
+import type { Message } from "./protocol";
+import type { MimeBundle, Output } from "./nbformat";
+
+type Shown = { output_type: "display_data" | "execute_result"; data: MimeBundle; metadata: Record<string, unknown> };
+
+export class CellCollector {
+  stderr = "";
+  private list: Output[] = [];
+  private readonly byDisplayId = new Map<string, Shown[]>();
+  private clearPending = false;
+
+  add(message: Message): void {
+    const c = message.content;
+    const type = message.header.msg_type;
+    if (type === "clear_output") {
+      if (c.wait) this.clearPending = true;
+      else this.list = [];
+      return;
+    }
+    if (type === "update_display_data") {
+      for (const shown of this.byDisplayId.get(displayId(c)) ?? []) {
+        shown.data = (c.data as MimeBundle) ?? {};
+        shown.metadata = (c.metadata as Record<string, unknown>) ?? {};
+      }
+      return;
+    }
+    if (!["stream", "display_data", "execute_result", "error"].includes(type)) return;
+    if (this.clearPending) {
+      this.list = [];
+      this.clearPending = false;
+    }
+    if (type === "stream") this.stream(c.name === "stderr" ? "stderr" : "stdout", String(c.text ?? ""));
+    else if (type === "error") {
+      const traceback = Array.isArray(c.traceback) ? c.traceback.map(String) : [];
+      this.list.push({ output_type: "error", ename: String(c.ename ?? ""), evalue: String(c.evalue ?? ""), traceback });
+      this.stderr += `${c.ename}: ${c.evalue}\n${traceback.join("\n")}`;
+    } else {
+      const shown: Shown = { output_type: type as Shown["output_type"], data: (c.data as MimeBundle) ?? {}, metadata: (c.metadata as Record<string, unknown>) ?? {} };
+      const id = displayId(c);
+      if (id) this.byDisplayId.set(id, [...(this.byDisplayId.get(id) ?? []), shown]);
+      this.list.push(shown as Output);
+    }
+  }
+
+  /** The outputs in nbformat form; execute_result carries the cell's execution count. */
+  outputs(executionCount: number | null): Output[] {
+    return this.list.map((o) => {
+      if (o.output_type === "execute_result") return { ...o, data: { ...o.data }, execution_count: executionCount };
+      if (o.output_type === "display_data") return { output_type: o.output_type, data: { ...o.data }, metadata: { ...o.metadata } };
+      return { ...o };
+    });
+  }
+
+  private stream(name: "stdout" | "stderr", text: string): void {
+    if (name === "stderr") this.stderr += text;
+    const last = this.list[this.list.length - 1];
+    if (last?.output_type === "stream" && last.name === name) this.list[this.list.length - 1] = { ...last, text: last.text + text };
+    else this.list.push({ output_type: "stream", name, text });
+  }
+}
+
+function displayId(content: Record<string, unknown>): string {
+  const transient = content.transient as { display_id?: unknown } | undefined;
+  return typeof transient?.display_id === "string" ? transient.display_id : "";
+}

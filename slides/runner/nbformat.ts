@@ -1,0 +1,97 @@
+// nbformat 4.5 in memory and on disk. In memory every multi-line text is one string; on
+// disk it is written the way Jupyter's own writer does it: sources, stream text and text/*
+// MIME values split into lines that keep their "\n", JSON MIME values (vega-lite specs) left
+// as objects, keys sorted, one space of indentation, and a final newline. Writing the same
+// notebook twice therefore gives the same bytes, and a diff shows only what changed.
+import { randomUUID } from "node:crypto";
+
+export type MimeBundle = Record<string, unknown>;
+
+export type Output =
+  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
+  | { output_type: "display_data"; data: MimeBundle; metadata: Record<string, unknown> }
+  | { output_type: "execute_result"; data: MimeBundle; metadata: Record<string, unknown>; execution_count: number | null }
+  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
+
+export interface Cell {
+  id: string;
+  cell_type: "code" | "markdown" | "raw";
+  source: string;
+  metadata: Record<string, unknown> & { tags?: string[] };
+  execution_count?: number | null;
+  outputs?: Output[];
+  attachments?: Record<string, MimeBundle>;
+}
+
+export interface Notebook {
+  cells: Cell[];
+  metadata: Record<string, unknown>;
+  nbformat: number;
+  nbformat_minor: number;
+}
+
+const isJsonMime = (mime: string) => mime === "application/json" || (mime.startsWith("application/") && mime.endsWith("+json"));
+const isSplitMime = (mime: string) => mime.startsWith("text/") || mime === "application/javascript" || mime === "image/svg+xml";
+
+const join = (value: unknown) => (Array.isArray(value) ? value.join("") : value);
+
+/** Python's str.splitlines(keepends=True) for the line breaks notebooks contain. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
+
+function mapBundle(bundle: MimeBundle, f: (mime: string, value: unknown) => unknown): MimeBundle {
+  return Object.fromEntries(Object.entries(bundle).map(([mime, value]) => [mime, f(mime, value)]));
+}
+
+function mapOutput(output: Output, text: (t: unknown) => unknown, bundle: (mime: string, v: unknown) => unknown): Output {
+  if (output.output_type === "stream") return { ...output, text: text(output.text) as string };
+  if (output.output_type === "error") return output;
+  return { ...output, data: mapBundle(output.data ?? {}, bundle) };
+}
+
+/** A fresh cell id in the form Jupyter gives them (8 hex digits). */
+export function newCellId(): string {
+  return randomUUID().replace(/-/g, "").slice(0, 8);
+}
+
+/** Reads notebook JSON; upgrades to nbformat 4.5 by giving every cell an id (kept if present). */
+export function parseNotebook(json: string): Notebook {
+  const raw = JSON.parse(json) as Notebook;
+  if (raw.nbformat !== 4 || !Array.isArray(raw.cells)) {
+    throw new RangeError(`nbformat = ${raw.nbformat} is invalid: expected an nbformat 4 notebook with a cells list`);
+  }
+  const seen = new Set<string>();
+  const cells = raw.cells.map((cell): Cell => {
+    let id = typeof cell.id === "string" && /^[a-zA-Z0-9_-]{1,64}$/.test(cell.id) && !seen.has(cell.id) ? cell.id : newCellId();
+    while (seen.has(id)) id = newCellId();
+    seen.add(id);
+    const joined: Cell = { ...cell, id, source: join(cell.source) as string, metadata: cell.metadata ?? {} };
+    if (cell.cell_type !== "code") return joined;
+    const outputs = (cell.outputs ?? []).map((o) => mapOutput(o, join, (mime, v) => (isJsonMime(mime) ? v : join(v))));
+    return { ...joined, outputs, execution_count: cell.execution_count ?? null };
+  });
+  return { ...raw, cells, metadata: raw.metadata ?? {}, nbformat: 4, nbformat_minor: Math.max(5, raw.nbformat_minor ?? 0) };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortKeys(v)]));
+}
+
+/** The file text, byte for byte what Jupyter would save for this notebook. */
+export function serializeNotebook(nb: Notebook): string {
+  const split = (value: unknown) => (typeof value === "string" ? splitLines(value) : value);
+  const cells = nb.cells.map((cell) => {
+    const { outputs, execution_count, ...rest } = cell;
+    const out: Record<string, unknown> = { ...rest, source: splitLines(cell.source) };
+    if (cell.cell_type === "code") {
+      out.execution_count = execution_count ?? null;
+      out.outputs = (outputs ?? []).map((o) => mapOutput(o, split, (mime, v) => (isSplitMime(mime) ? split(v) : v)));
+    }
+    return out;
+  });
+  return JSON.stringify(sortKeys({ ...nb, cells }), null, 1) + "\n";
+}
