@@ -42,7 +42,7 @@ function sweep(
   solve: (setting: number) => Matrix,
   row: (setting: number, j: number, coef: number) => CoefficientPathRow,
 ): CoefficientPathRow[] {
-  if (settings.length < 1) fail(name, "[]", "at least one value");
+  if (settings.length < 1) throw new RangeError(`${name} = [] is invalid: expected at least one value`);
   settings.forEach((value, k) => check(value, `${name}[${k}]`));
   return settings.flatMap((setting) => solve(setting).getColumn(0).map((coef, j) => row(setting, j, coef)));
 }
