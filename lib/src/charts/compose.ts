@@ -1,0 +1,77 @@
+// Assembles a builder's mark layers into one top-level vega-lite spec: title, size, inline
+// data, the optional slider (param + filter), reference annotations on top, and optional
+// small multiples. Every builder ends here, so every chart gets the same guarantees.
+import { fail, requireInteger } from "../checks";
+import { annotationLayers, type Annotation, type AxisFrame } from "./annotate";
+import { defaults, VEGA_LITE_SCHEMA, type ChartSpec, type Layer, type Row } from "./defaults";
+import { requireField, requireFiniteSpec, requireRows, requireSize, requireTitle } from "./guards";
+import { sliderParts, type SliderOptions } from "./slider";
+
+export interface FacetOptions {
+  /** Row field whose distinct values each get their own panel. */
+  field: string;
+  /** Panels per row (default 2). */
+  columns?: number;
+  /** Header above the panels (default: the field name). */
+  title?: string;
+}
+
+/** Options every builder accepts. */
+export interface FrameOptions {
+  title: string;
+  subtitle?: string;
+  width?: number;
+  height?: number;
+  annotations?: readonly Annotation[];
+  slider?: SliderOptions;
+  facet?: FacetOptions;
+}
+
+/** Rows to draw, the builder's layers, how its axes read values, and notes for the subtitle. */
+export interface Drawing {
+  rows: readonly Row[];
+  layers: Layer[];
+  axes: AxisFrame;
+  notes?: string[];
+}
+
+function facetParts(rows: readonly Row[], facet: FacetOptions): Record<string, unknown> {
+  const { field, columns = defaults.facetColumns, title = field } = facet;
+  requireField("facet.field", rows, field);
+  requireInteger("facet.columns", columns, 1, 12);
+  // Numbers (depths, keep probabilities) keep their numeric order as ordinal panels.
+  const type = rows.length > 0 && typeof rows[0][field] === "number" ? "ordinal" : "nominal";
+  return { facet: { field, type, title }, columns };
+}
+
+export function compose(drawing: Drawing, options: FrameOptions): ChartSpec {
+  const { title, subtitle, annotations = [], slider, facet } = options;
+  const { width = facet ? defaults.facetWidth : defaults.width } = options;
+  const { height = facet ? defaults.facetHeight : defaults.height } = options;
+  requireTitle("title", title);
+  if (subtitle !== undefined && typeof subtitle !== "string") fail("subtitle", subtitle, "a string");
+  requireSize("width", width);
+  requireSize("height", height);
+  requireRows("data", drawing.rows);
+
+  const lines = [subtitle, ...(drawing.notes ?? [])].filter((s): s is string => typeof s === "string" && s !== "");
+  const head: Record<string, unknown> = {
+    $schema: VEGA_LITE_SCHEMA,
+    title: lines.length === 0 ? { text: title } : { text: title, subtitle: lines.length === 1 ? lines[0] : lines },
+    data: { values: drawing.rows },
+  };
+  if (slider) {
+    const { params, filter } = sliderParts(drawing.rows, slider);
+    head.params = params;
+    head.transform = [filter];
+  }
+  const layer = [...drawing.layers, ...annotationLayers(annotations, drawing.axes)];
+  const body = facet
+    ? { ...facetParts(drawing.rows, facet), spec: { width, height, layer } }
+    : { width, height, layer };
+
+  const spec = { ...head, ...body };
+  requireFiniteSpec(spec);
+  // A JSON round trip drops undefined keys and leaves a plain, deterministic object.
+  return JSON.parse(JSON.stringify(spec)) as ChartSpec;
+}

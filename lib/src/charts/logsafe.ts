@@ -1,0 +1,75 @@
+// Log-axis safety. A log scale has no place for 0, negatives, NaN or ±Infinity, yet those
+// are exactly what deep stacks produce: gradient norms underflow to 0 (vanishing) or
+// overflow to Infinity (exploding). Dropping them would hide the very effect being taught,
+// so they are clamped to the edge of the plotted range and flagged, and the chart draws
+// the flagged points with their own marker and says so in the tooltip and subtitle.
+import { fail, requireFinite } from "../checks";
+import { defaults, type Layer, type Row } from "./defaults";
+
+export interface ClampOptions {
+  /** Values below this (and 0, negatives, NaN, -Infinity) are drawn here. Default: one decade under the smallest positive value. */
+  floor?: number;
+  /** Values above this (and +Infinity) are drawn here. Default: one decade over the largest finite value. */
+  ceiling?: number;
+  /** Boolean field set to true on clamped rows (OR-ed with an existing flag, so x and y can share it). */
+  flag?: string;
+}
+
+export interface Clamped {
+  rows: Row[];
+  floor: number;
+  ceiling: number;
+  /** How many rows were clamped by this call. */
+  count: number;
+}
+
+/** Copies `rows`, clamping `field` into [floor, ceiling] and flagging the rows that moved. */
+export function clampForLog(rows: readonly Row[], field: string, options: ClampOptions = {}): Clamped {
+  const { flag = defaults.clampedField } = options;
+  const values = rows.map((row, i) => {
+    const v = row[field];
+    if (typeof v !== "number") fail(`data[${i}].${field}`, v, "a number");
+    return v;
+  });
+  const usable = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (usable.length === 0 && (options.floor === undefined || options.ceiling === undefined)) {
+    fail(`data.${field}`, "no positive finite value", "at least one positive finite value to place a log axis (or explicit floor and ceiling)");
+  }
+  const decade = 10 ** defaults.logClampDecades;
+  const floor = options.floor ?? Math.min(...usable) / decade;
+  const ceiling = options.ceiling ?? Math.max(...usable) * decade;
+  requireFinite("floor", floor);
+  requireFinite("ceiling", ceiling);
+  if (!(floor > 0)) fail("floor", floor, "a positive number (a log axis starts above 0)");
+  if (!(ceiling > floor)) fail("ceiling", ceiling, `a number above floor = ${floor}`);
+
+  let count = 0;
+  const out = rows.map((row, i) => {
+    const v = values[i];
+    // NaN compares false with everything, so it falls to the floor with the underflows.
+    const clampedValue = v > ceiling ? ceiling : v >= floor ? v : floor;
+    const moved = clampedValue !== v;
+    if (moved) count++;
+    return { ...row, [field]: clampedValue, [flag]: row[flag] === true || moved };
+  });
+  return { rows: out, floor, ceiling, count };
+}
+
+/** A subtitle line telling the reader how many points sit on the axis edge and why. */
+export function clampNote(count: number, floor: number, ceiling: number): string {
+  const f = floor.toExponential(1);
+  const c = ceiling.toExponential(1);
+  return `${count} value${count === 1 ? "" : "s"} outside a log axis (0, ±∞, NaN or beyond ${f}…${c}) drawn at the edge as ▼`;
+}
+
+/**
+ * A layer that redraws the clamped rows as downward triangles, using the builder's own
+ * positional encodings (x, y, xOffset, color) so the markers land on the clamped points.
+ */
+export function clampMarkerLayer(position: Record<string, unknown>, flag: string, tooltip: unknown[]): Layer {
+  return {
+    transform: [{ filter: { field: flag, equal: true } }],
+    mark: { type: "point", shape: "triangle-down", filled: true, size: 90, opacity: 1 },
+    encoding: { ...position, tooltip },
+  };
+}
