@@ -7,6 +7,7 @@ export * from "./layer";
 export * from "./plain-layer";
 export * from "./residual-layer";
 export * from "./block";
+export * from "./diagram";
 export * from "./finite-difference";
 export * from "./stack";
 export * from "./spectra";
