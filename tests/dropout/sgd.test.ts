@@ -56,6 +56,15 @@ describe("dropoutSgd with real Bernoulli masks (no rescaling)", () => {
     expect(Math.abs(plain.average.get(0, 0))).toBeLessThan(0.2 * Math.abs(wCheck.get(0, 0)));
   });
 
+  it("averages only after the burn-in averageFrom, and honours the checkpoint count", () => {
+    const w0 = Matrix.columnVector([1, -1, 2]);
+    const tail = dropoutSgd(X, y, { p, rng: createRng(6), steps: 1_000, averageFrom: 999, w0, checkpoints: 4 });
+    expect(tail.average.to2DArray()).toEqual(tail.w.to2DArray()); // the average of one iterate
+    expect(tail.trace.map((c) => c.step)).toEqual([0, 250, 500, 750, 1000]);
+    expect(tail.trace[0].w).toEqual([1, -1, 2]);
+    expect(w0.getColumn(0)).toEqual([1, -1, 2]);
+  });
+
   it("with minibatches also averages to w̌", () => {
     const batched = dropoutSgd(X, y, { p, rng: createRng(3), steps: 40_000, batchSize: 5 });
     expect(relativeDistance(batched.average, wCheck)).toBeLessThan(0.04);

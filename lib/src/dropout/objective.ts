@@ -90,7 +90,7 @@ export function dropoutObjectiveEstimates(
     let loss = 0;
     for (let i = 0; i < terms.length; i++) {
       let prediction = 0;
-      for (const term of terms[i]) if (rng.bernoulli(p) === 1) prediction += term;
+      for (const term of terms[i]) if (rng.uniform() < p) prediction += term; // kept with probability p
       loss += (targets[i] - prediction) ** 2;
     }
     const delta = loss - mean;
