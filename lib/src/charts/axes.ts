@@ -49,7 +49,7 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
     const c = clampForLog(out, field, { flag, ...opts });
     out = c.rows;
     count += c.count;
-    if (c.count > 0) notes.push(clampNote(c.count, c.floor, c.ceiling));
+    if (c.count > 0) notes.push(clampNote(c.count));
   }
   return {
     rows: out,
@@ -64,7 +64,9 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
 export function quantitative(rows: readonly Row[], name: string, field: string, title: string, scale?: Record<string, unknown>) {
   requireField(name, rows, field);
   requireTitle(`${name}Title`, title);
-  return { field, type: "quantitative", title, scale };
+  // ".3~g" writes decades as 1e-8 … 0.01 … 100 … 1e+10, never as long digit strings.
+  const axis = scale?.type === "log" ? { format: ".3~g" } : undefined;
+  return { field, type: "quantitative", title, scale, axis };
 }
 
 /**

@@ -46,7 +46,9 @@ function facetParts(rows: readonly Row[], facet: FacetOptions): Record<string, u
 
 export function compose(drawing: Drawing, options: FrameOptions): ChartSpec {
   const { title, subtitle, annotations = [], slider, facet } = options;
-  const { width = facet ? defaults.facetWidth : defaults.width } = options;
+  const columns = facet?.columns ?? defaults.facetColumns;
+  const panelWidth = Math.min(defaults.facetWidth, Math.floor(defaults.facetRowWidth / columns));
+  const { width = facet ? panelWidth : defaults.width } = options;
   const { height = facet ? defaults.facetHeight : defaults.height } = options;
   requireTitle("title", title);
   if (subtitle !== undefined && typeof subtitle !== "string") fail("subtitle", subtitle, "a string");

@@ -25,6 +25,8 @@ export const defaults = {
   width: 520,
   height: 300,
   facetWidth: 240,
+  /** Panels in one facet row share this many pixels (so 3 or 4 columns still fit a slide). */
+  facetRowWidth: 540,
   facetHeight: 150,
   facetColumns: 2,
   x: "x",

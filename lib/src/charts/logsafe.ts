@@ -55,11 +55,9 @@ export function clampForLog(rows: readonly Row[], field: string, options: ClampO
   return { rows: out, floor, ceiling, count };
 }
 
-/** A subtitle line telling the reader how many points sit on the axis edge and why. */
-export function clampNote(count: number, floor: number, ceiling: number): string {
-  const f = floor.toExponential(1);
-  const c = ceiling.toExponential(1);
-  return `${count} value${count === 1 ? "" : "s"} outside a log axis (0, ±∞, NaN or beyond ${f}…${c}) drawn at the edge as ▼`;
+/** A short subtitle line (it must not widen the chart) saying how many points sit on the axis edge. */
+export function clampNote(count: number): string {
+  return `▼ ${count} value${count === 1 ? "" : "s"} off the log axis (≤ 0, ±∞ or NaN) pinned to its edge`;
 }
 
 /**
