@@ -49,7 +49,7 @@ export function describeMachine(): Machine {
 
 /** One line for the report. */
 export function machineLine(m: Machine): string {
-  const numpy = m.numpy ? `numpy ${m.numpy} (${m.blas ?? "BLAS unknown"}, Python ${m.python})` : "numpy: not available";
+  const numpy = m.numpy ? `numpy ${m.numpy} (${m.blas ?? "BLAS unknown"}, Python ${m.python})` : "numpy: not measured";
   const env = `OPENBLAS_CORETYPE=${m.openblasCoretype ?? "unset"}, OPENBLAS_NUM_THREADS=${m.openblasThreads ?? "unset"}`;
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${numpy}, ${env}, ${m.date.slice(0, 10)}`;
 }

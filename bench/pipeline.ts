@@ -1,9 +1,10 @@
 // Pipeline timings: executing each notebook with the runner (cold kernel start included), the
 // kernel start alone, and building the decks from the notebooks as committed (no execution).
 // Notebooks are always executed into a scratch copy: the committed files are never written.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildDecks, listNotebooks } from "../slides/deck/build";
 import { executeNotebook, startKernel, type CellTiming } from "../slides/runner";
 import { summarize, timeRuns, type Summary } from "./timing";
 
@@ -45,8 +46,8 @@ export function slowestCells(runs: readonly CellTiming[][], count = 5): SlowCell
 
 export async function runPipeline(root: string, runs: number, log: (line: string) => void): Promise<PipelineReport> {
   const folder = path.join(root, "notebooks");
-  const names = readdirSync(folder).filter((f) => f.endsWith(".ipynb")).sort();
-  if (names.length === 0) return { steps: [], notebooks: [], skipped: "no notebooks in notebooks/" };
+  const notebooks = listNotebooks(folder);
+  if (notebooks.length === 0) return { steps: [], notebooks: [], skipped: "no notebooks in notebooks/" };
   const scratch = mkdtempSync(path.join(os.tmpdir(), "bench-pipeline-"));
   const quiet = () => {};
   try {
@@ -59,16 +60,19 @@ export async function runPipeline(root: string, runs: number, log: (line: string
     // startMs runs from spawn to the first answered kernel_info: the wait before a cell can run.
     steps.push({ label: "tslab kernel start alone", timing: summarize(kernel.results) });
     log(`kernel start: ${kernel.results.map((ms) => ms.toFixed(0)).join(", ")} ms`);
-    const notebooks: PipelineReport["notebooks"] = [];
-    for (const name of names) {
-      const { timing, results } = await timeRuns(runs, () =>
-        executeNotebook(path.join(folder, name), { out: path.join(scratch, name), log: quiet }),
-      );
+    const slowest: PipelineReport["notebooks"] = [];
+    for (const notebook of notebooks) {
+      const name = path.basename(notebook);
+      const { timing, results } = await timeRuns(runs, () => executeNotebook(notebook, { out: path.join(scratch, name), log: quiet }));
       steps.push({ label: `execute ${name}`, timing });
-      notebooks.push({ name, slowest: slowestCells(results.map((r) => r.cells)) });
+      slowest.push({ name, slowest: slowestCells(results.map((r) => r.cells)) });
       log(`${name}: ${results.map((r) => r.totalMs.toFixed(0)).join(", ")} ms`);
     }
-    return { steps, notebooks, skipped: null };
+    // `npm run slides` without --execute: the decks come from the outputs stored in the notebooks.
+    const decks = await timeRuns(runs, () => buildDecks({ notebooks, outDir: path.join(scratch, "decks") }));
+    steps.push({ label: `build decks (${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"}, no execution)`, timing: decks.timing });
+    log(`decks: ${decks.timing.medianMs.toFixed(0)} ms median`);
+    return { steps, notebooks: slowest, skipped: null };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
