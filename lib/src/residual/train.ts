@@ -76,6 +76,8 @@ export interface TrainingOptions {
    * depth 24 blow the residual stack up and its series ends at the first non-finite loss.
    */
   init?: WeightInit;
+  /** weights of the plain stack when they should differ from `init` (e.g. "he" for a ReLU stack) */
+  plainInit?: WeightInit;
   plainActivation?: Activation;
   branchActivation?: Activation;
   /** training examples (default 128), minibatch size (default 16), SGD steps (default 250), step size (default 0.1) */
@@ -100,13 +102,14 @@ export interface TrainingRow {
  */
 export function compareTraining(options: TrainingOptions): TrainingRow[] {
   const { depth, width, rng, init = 0.5, plainActivation = "relu", branchActivation = "relu" } = options;
-  const { samples = 128, batch = 16, steps = 250, lr = 0.1 } = options;
+  const { samples = 128, batch = 16, steps = 250, lr = 0.1, plainInit = init } = options;
   requireInteger("width", width, 1);
   requireInteger("samples", samples, 1);
   requireInteger("batch", batch, 1, samples);
   requireInteger("steps", steps, 0);
   requireInterval("lr", lr, 0, Infinity, "()");
   initScale(init);
+  initScale(plainInit, "plainInit");
   const X = rng.normalMatrix(width, samples);
   const t = rng.normalMatrix(1, width);
   const Y = t.div(t.norm("frobenius")).mmul(X).mul(3).sin();
@@ -114,9 +117,12 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
   const order = Array.from({ length: steps }, () =>
     Array.from({ length: batch }, () => Math.floor(rng.uniform() * samples)),
   );
-  const kinds: [StackKind, Activation][] = [["plain", plainActivation], ["residual", branchActivation]];
-  return kinds.flatMap(([kind, activation]) => {
-    let model: Regressor = { stack: createStack(kind, activation, { depth, width, init, rng }), V };
+  const kinds: [StackKind, Activation, WeightInit][] = [
+    ["plain", plainActivation, plainInit],
+    ["residual", branchActivation, init],
+  ];
+  return kinds.flatMap(([kind, activation, weights]) => {
+    let model: Regressor = { stack: createStack(kind, activation, { depth, width, init: weights, rng }), V };
     const rows: TrainingRow[] = [];
     for (const [step, index] of order.entries()) {
       const pass = regressionForward(model, columns(X, index), columns(Y, index));
