@@ -15,7 +15,9 @@ export function compileToVega(spec: ChartSpec): { vega: vega.Spec; warnings: str
   const keep = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
   const logger = { level: () => logger, error: keep, warn: keep, info: () => logger, debug: () => logger };
   const config = { font: `${CHART_FONT}, sans-serif` };
-  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec, { config, logger: logger as never });
+  // A copy: vega tags every inline data row it ingests with an id, which would mutate the caller's spec.
+  const copy = JSON.parse(JSON.stringify(spec)) as vl.TopLevelSpec;
+  const compiled = vl.compile(copy, { config, logger: logger as never });
   return { vega: compiled.spec, warnings };
 }
 
