@@ -13,9 +13,12 @@ export interface Machine {
   numpy: string | null;
   /** the BLAS numpy is linked against, as numpy reports it */
   blas: string | null;
-  /** OPENBLAS_CORETYPE and OPENBLAS_NUM_THREADS as set in the environment (null when unset) */
+  /** OPENBLAS_CORETYPE as set in the environment (null when unset) */
   openblasCoretype: string | null;
-  openblasThreads: string | null;
+  /** BLAS threads numpy was allowed (OPENBLAS_NUM_THREADS given to the reference script) */
+  numpyThreads: number | null;
+  /** 1-, 5- and 15-minute load averages when the benchmark started: other work skews timings */
+  loadAverage: number[];
   date: string;
 }
 
@@ -42,14 +45,17 @@ export function describeMachine(): Machine {
     numpy: null,
     blas: null,
     openblasCoretype: process.env.OPENBLAS_CORETYPE ?? null,
-    openblasThreads: process.env.OPENBLAS_NUM_THREADS ?? null,
+    numpyThreads: null,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     date: new Date().toISOString(),
   };
 }
 
 /** One line for the report. */
 export function machineLine(m: Machine): string {
-  const numpy = m.numpy ? `numpy ${m.numpy} (${m.blas ?? "BLAS unknown"}, Python ${m.python})` : "numpy: not measured";
-  const env = `OPENBLAS_CORETYPE=${m.openblasCoretype ?? "unset"}, OPENBLAS_NUM_THREADS=${m.openblasThreads ?? "unset"}`;
-  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${numpy}, ${env}, ${m.date.slice(0, 10)}`;
+  const numpy = m.numpy
+    ? `numpy ${m.numpy} (${m.blas ?? "BLAS unknown"}, ${m.numpyThreads} BLAS thread${m.numpyThreads === 1 ? "" : "s"}, Python ${m.python})`
+    : "numpy: not measured";
+  const load = `load average ${m.loadAverage.join(" / ")} at start`;
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${numpy}, OPENBLAS_CORETYPE=${m.openblasCoretype ?? "unset"}, ${load}, ${m.date.slice(0, 10)}`;
 }

@@ -61,11 +61,16 @@ export function runReference(
   exchange: Exchange,
   cases: readonly ReferenceCase[],
   timing: { minTimeMs: number; maxReps: number; minReps: number },
+  threads: number,
 ): ReferenceRun | string {
   const manifest = path.join(exchange.dir, "manifest.json");
   writeFileSync(manifest, JSON.stringify({ timing, cases }));
   const script = path.join(__dirname, "reference.py");
-  const run = spawnSync("python3", [script, manifest], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  // The BLAS thread count is pinned: the library runs on one core, and on a busy machine an
+  // unpinned OpenBLAS spins threads against other processes and its timings scatter widely.
+  const limits = { OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  const env = { ...process.env, ...limits };
+  const run = spawnSync("python3", [script, manifest], { encoding: "utf8", maxBuffer: 64 * 2 ** 20, env });
   if (run.error) return `python3 could not be started (${run.error.message}): numpy columns skipped`;
   if (run.status === 3) return `${run.stderr.trim()}: numpy columns skipped`;
   if (run.status !== 0) throw new Error(`bench/reference.py failed (exit ${run.status}):\n${run.stderr}`);

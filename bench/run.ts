@@ -1,7 +1,9 @@
-// `npm run bench [-- --runs N] [-- --quick] [-- --only kernels|pipeline]`
+// `npm run bench [-- --runs N] [--quick] [--only kernels|pipeline] [--numpy-threads N]`
 // Measures the pipeline (notebook execution, kernel start, deck build) and the library's
 // kernels against numpy on this machine; prints a markdown report on stdout and writes
 // bench/results.json. Progress goes to stderr. Exits 1 if library and numpy disagree.
+// numpy's BLAS gets one thread unless --numpy-threads (or OPENBLAS_NUM_THREADS) says otherwise:
+// the library is single-threaded, so one thread compares the two per core.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,17 +17,24 @@ const PARTS = ["all", "kernels", "pipeline"] as const;
 
 function options() {
   const { values } = parseArgs({
-    options: { runs: { type: "string" }, quick: { type: "boolean", default: false }, only: { type: "string", default: "all" } },
+    options: {
+      runs: { type: "string" },
+      quick: { type: "boolean", default: false },
+      only: { type: "string", default: "all" },
+      "numpy-threads": { type: "string" },
+    },
   });
   const quick = values.quick ?? false;
   const runs = values.runs === undefined ? (quick ? 1 : 5) : Number(values.runs);
   requireInteger("--runs", runs, 1);
   const only = requireOneOf("--only", (values.only ?? "all") as (typeof PARTS)[number], PARTS);
-  return { quick, runs, only };
+  const numpyThreads = Number(values["numpy-threads"] ?? process.env.OPENBLAS_NUM_THREADS ?? 1);
+  requireInteger("--numpy-threads", numpyThreads, 1);
+  return { quick, runs, only, numpyThreads };
 }
 
 async function main(): Promise<number> {
-  const { quick, runs, only } = options();
+  const { quick, runs, only, numpyThreads } = options();
   const root = path.resolve(__dirname, "..");
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const machine = describeMachine();
@@ -35,7 +44,7 @@ async function main(): Promise<number> {
   if (only !== "kernels") pipeline = await runPipeline(root, runs, log);
   let kernels: KernelReport | null = null;
   if (only !== "pipeline") {
-    kernels = runKernels({ quick, log });
+    kernels = runKernels({ quick, numpyThreads, log });
     if (kernels.numpy) Object.assign(machine, kernels.numpy);
   }
 
@@ -46,7 +55,7 @@ async function main(): Promise<number> {
   if (kernels) lines.push(...kernelsMarkdown(kernels), "");
   process.stdout.write(`${lines.join("\n")}\n`);
 
-  const results = { machine, settings: { quick, runs, only, seconds }, pipeline, kernels };
+  const results = { machine, settings: { quick, runs, only, numpyThreads, seconds }, pipeline, kernels };
   writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   const disagreements = kernels?.rows.filter((r) => r.agreement !== "ok" && r.agreement !== "not checked") ?? [];
   for (const r of disagreements) log(`MISMATCH ${r.group} — ${r.label}: ${r.agreement}`);

@@ -24,7 +24,7 @@ export interface KernelRow {
 
 export interface KernelReport {
   rows: KernelRow[];
-  numpy: Pick<ReferenceRun, "python" | "numpy" | "blas"> | null;
+  numpy: (Pick<ReferenceRun, "python" | "numpy" | "blas"> & { numpyThreads: number }) | null;
   /** why the numpy columns are empty, when they are */
   skipped: string | null;
 }
@@ -46,7 +46,7 @@ function buildCases(exchange: Exchange, quick: boolean): KernelCase[] {
   ];
 }
 
-export function runKernels({ quick, log }: { quick: boolean; log: (line: string) => void }): KernelReport {
+export function runKernels({ quick, numpyThreads, log }: { quick: boolean; numpyThreads: number; log: (line: string) => void }): KernelReport {
   const rule: Required<TimeOptions> = { warmup: 1, minTimeMs: quick ? 100 : 500, maxReps: 50, minReps: 3 };
   const exchange = new Exchange();
   try {
@@ -55,8 +55,8 @@ export function runKernels({ quick, log }: { quick: boolean; log: (line: string)
       log(`lib: ${c.group} — ${c.label}`);
       return c.lib(rule);
     });
-    log("numpy: running bench/reference.py");
-    const reference = runReference(exchange, cases.map((c) => c.reference), rule);
+    log(`numpy: running bench/reference.py (${numpyThreads} BLAS thread${numpyThreads === 1 ? "" : "s"})`);
+    const reference = runReference(exchange, cases.map((c) => c.reference), rule, numpyThreads);
     const run = typeof reference === "string" ? null : reference;
     const rows = cases.map((c, k): KernelRow => {
       const lib = libResults[k];
@@ -73,7 +73,7 @@ export function runKernels({ quick, log }: { quick: boolean; log: (line: string)
         agreement: np ? (c.compare(lib.check, np.check) ?? "ok") : "not checked",
       };
     });
-    const numpy = run ? { python: run.python, numpy: run.numpy, blas: run.blas } : null;
+    const numpy = run ? { python: run.python, numpy: run.numpy, blas: run.blas, numpyThreads } : null;
     return { rows, numpy, skipped: typeof reference === "string" ? reference : null };
   } finally {
     exchange.dispose();
