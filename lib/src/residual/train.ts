@@ -80,7 +80,7 @@ export interface TrainingOptions {
   plainInit?: WeightInit;
   plainActivation?: Activation;
   branchActivation?: Activation;
-  /** training examples (default 128), minibatch size (default 16), SGD steps (default 250), step size (default 0.1) */
+  /** training examples (default 128), minibatch size (default 16), SGD steps (default 250), step size (default 0.05) */
   samples?: number;
   batch?: number;
   steps?: number;
@@ -102,7 +102,7 @@ export interface TrainingRow {
  */
 export function compareTraining(options: TrainingOptions): TrainingRow[] {
   const { depth, width, rng, init = 0.5, plainActivation = "relu", branchActivation = "relu" } = options;
-  const { samples = 128, batch = 16, steps = 250, lr = 0.1, plainInit = init } = options;
+  const { samples = 128, batch = 16, steps = 250, lr = 0.05, plainInit = init } = options;
   requireInteger("width", width, 1);
   requireInteger("samples", samples, 1);
   requireInteger("batch", batch, 1, samples);
