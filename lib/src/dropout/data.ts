@@ -13,6 +13,11 @@ export interface RegressionDataOptions {
   scales?: readonly number[];
   /** Standard deviation of the Gaussian noise added to y, ≥ 0. Default 0.5. */
   noise?: number;
+  /**
+   * Draw wTrue_j ~ N(0, 1)/scales[j] instead of N(0, 1), so every feature moves y by the same
+   * amount on average whatever its units (only the units differ). Default false.
+   */
+  equalEffects?: boolean;
   /** Source of every random draw. */
   rng: Rng;
 }
@@ -22,7 +27,7 @@ export interface RegressionData {
   X: Matrix;
   /** n×1 targets y = X·wTrue + noise·N(0, 1). */
   y: Matrix;
-  /** d×1 true weights, i.i.d. N(0, 1). */
+  /** d×1 true weights, i.i.d. N(0, 1) (divided by scales[j] with equalEffects). */
   wTrue: Matrix;
 }
 
@@ -32,7 +37,7 @@ function defaultScales(d: number): number[] {
 }
 
 /** Draws X (scaled Gaussian columns), wTrue and noisy targets y, all from `rng`. */
-export function makeRegressionData({ n, d, scales, noise = 0.5, rng }: RegressionDataOptions): RegressionData {
+export function makeRegressionData({ n, d, scales, noise = 0.5, equalEffects = false, rng }: RegressionDataOptions): RegressionData {
   requireInteger("n", n, 1);
   requireInteger("d", d, 1);
   requireInterval("noise", noise, 0, Infinity, "[)");
@@ -40,7 +45,9 @@ export function makeRegressionData({ n, d, scales, noise = 0.5, rng }: Regressio
   if (s.length !== d) fail("scales.length", s.length, `d = ${d} scales, one per feature`);
   s.forEach((scale, j) => requireInterval(`scales[${j}]`, requireFinite(`scales[${j}]`, scale), 0, Infinity, "()"));
   const X = rng.normalMatrix(n, d).mulRowVector(s.slice());
-  const wTrue = rng.normalMatrix(d, 1);
+  if (typeof equalEffects !== "boolean") fail("equalEffects", equalEffects, "true or false");
+  const draws = rng.normalMatrix(d, 1);
+  const wTrue = equalEffects ? Matrix.columnVector(draws.to1DArray().map((w, j) => w / s[j])) : draws;
   const y = X.mmul(wTrue).add(rng.normalMatrix(n, 1, noise));
   return { X, y, wTrue };
 }
