@@ -1,0 +1,91 @@
+// Builds one deck per notebook plus an index page. All decks are rendered in memory first and
+// written into a staging folder next to the output, which then replaces the output folder in
+// one rename: a failed build (a bad formula, a notebook that does not execute) leaves the
+// previous decks untouched and no half-written deck behind.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseNotebook, type Notebook } from "../runner/nbformat";
+import { copyAssets } from "./assets";
+import { notebookToDeck } from "./deck";
+import { indexHtml, type DeckEntry } from "./index-page";
+
+export interface BuildOptions {
+  /** Notebook files to turn into decks. */
+  notebooks: string[];
+  /** Output folder (replaced as a whole). */
+  outDir: string;
+  /** Re-execute each notebook first (into a temporary copy; the notebook file is not touched). */
+  execute?: boolean;
+  /** Parameters for the execution, papermill style (name -> value as written in code). */
+  set?: Record<string, string>;
+  /** Runs a notebook and returns the executed copy; defaults to the project's runner. */
+  executor?: (path: string, set: Record<string, string>) => Promise<Notebook>;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  outDir: string;
+  decks: DeckEntry[];
+}
+
+/** The notebooks of a folder, in name order. */
+export function listNotebooks(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export const deckName = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
+
+async function defaultExecutor(path: string, set: Record<string, string>, log?: (line: string) => void): Promise<Notebook> {
+  const { executeCopy } = await import("./execute");
+  return executeCopy(path, set, log);
+}
+
+export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
+  const { notebooks, execute = false, set = {}, log = () => {} } = options;
+  if (Object.keys(set).length > 0 && !execute) {
+    throw new RangeError(`set = ${JSON.stringify(set)} is invalid without execute: parameters only apply when notebooks are re-executed`);
+  }
+  const outDir = resolve(options.outDir);
+  const pages: { entry: DeckEntry; html: string }[] = [];
+  for (const path of notebooks) {
+    const name = deckName(path);
+    const nb = execute
+      ? await (options.executor ?? ((p, s) => defaultExecutor(p, s, log)))(path, set)
+      : parseNotebook(readFileSync(path, "utf8"));
+    const html = notebookToDeck(nb, name);
+    // The page title, unescaped (escapeHtml writes numeric entities only).
+    const title = (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? name).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    pages.push({ entry: { name, title, file: `${name}.html` }, html });
+    log(`deck ${name}.html from ${path}`);
+  }
+  mkdirSync(dirname(outDir), { recursive: true });
+  const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
+  try {
+    copyAssets(staging);
+    for (const { entry, html } of pages) writeFileSync(join(staging, entry.file), html);
+    const decks = pages.map((p) => p.entry);
+    writeFileSync(join(staging, "decks.json"), JSON.stringify(decks, null, 1) + "\n");
+    writeFileSync(join(staging, "index.html"), indexHtml(decks));
+    replaceFolder(staging, outDir);
+    return { outDir, decks };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Moves `staging` to `target`, replacing what was there. */
+function replaceFolder(staging: string, target: string): void {
+  if (!existsSync(target)) {
+    renameSync(staging, target);
+    return;
+  }
+  const old = `${staging}-old`;
+  renameSync(target, old);
+  renameSync(staging, target);
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,55 @@
+// One notebook cell to slide HTML: markdown with its math, code highlighted at build time,
+// outputs. A formula KaTeX cannot parse fails the build and names the notebook and the cell.
+import hljs from "highlight.js/lib/core";
+import typescript from "highlight.js/lib/languages/typescript";
+import type { Cell } from "../runner/nbformat";
+import { escapeHtml, renderOutputs } from "./outputs";
+import { renderMarkdown, type Attachments } from "./markdown";
+
+hljs.registerLanguage("typescript", typescript);
+
+/** Where a cell sits, for error messages: the notebook and the cell's 1-based number and id. */
+export interface CellContext {
+  notebook: string;
+  index: number;
+  macros: Record<string, string>;
+}
+
+export class DeckBuildError extends Error {
+  override name = "DeckBuildError";
+}
+
+export function cellLabel(cell: Cell, ctx: CellContext): string {
+  return `notebook "${ctx.notebook}", cell ${ctx.index + 1} (id ${cell.id})`;
+}
+
+/** Markdown of a cell, with any KaTeX failure rethrown naming the notebook and cell. */
+export function markdownOf(source: string, cell: Cell, ctx: CellContext, inline = false): string {
+  try {
+    return renderMarkdown(source, ctx.macros, { attachments: cell.attachments as Attachments | undefined, inline });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new DeckBuildError(`${cellLabel(cell, ctx)}: cannot render math: ${message}`, { cause: error });
+  }
+}
+
+export function highlightCode(code: string): string {
+  const html = hljs.highlight(code, { language: "typescript", ignoreIllegals: true }).value;
+  return `<pre class="code"><code class="hljs language-typescript">${html}</code></pre>`;
+}
+
+const hasTag = (cell: Cell, tag: string) => (cell.metadata.tags ?? []).includes(tag);
+
+export function renderCell(cell: Cell, ctx: CellContext): string {
+  if (cell.cell_type === "markdown") return `<div class="cell markdown">${markdownOf(cell.source, cell, ctx)}</div>`;
+  if (cell.cell_type === "raw") return `<pre class="cell raw">${escapeHtml(cell.source)}</pre>`;
+  const input = hasTag(cell, "hide-input") || cell.source.trim() === "" ? "" : highlightCode(cell.source);
+  const outputs = hasTag(cell, "hide-output") ? "" : renderOutputs(cell.outputs ?? []);
+  const body = [input, outputs && `<div class="outputs">${outputs}</div>`].filter(Boolean).join("\n");
+  return body ? `<div class="cell code">${body}</div>` : "";
+}
+
+/** Speaker notes: markdown as rendered text, code cells as their source. */
+export function renderNotes(cell: Cell, ctx: CellContext): string {
+  return cell.cell_type === "markdown" ? markdownOf(cell.source, cell, ctx) : `<pre>${escapeHtml(cell.source)}</pre>`;
+}

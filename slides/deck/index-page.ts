@@ -1,0 +1,39 @@
+// The page that lists the decks of a build (and their PDF handouts once printed).
+import { escapeHtml } from "./outputs";
+
+export interface DeckEntry {
+  /** Notebook file name without extension. */
+  name: string;
+  title: string;
+  /** The deck page, relative to the output folder. */
+  file: string;
+  /** The PDF handout, once `slides:pdf` has printed it. */
+  pdf?: string;
+}
+
+export function indexHtml(decks: readonly DeckEntry[]): string {
+  const items = decks
+    .map((d) => {
+      const pdf = d.pdf ? ` · <a href="${escapeHtml(d.pdf)}">PDF handout</a>` : "";
+      return `<li><a href="${escapeHtml(d.file)}">${escapeHtml(d.title)}</a> <small>(${escapeHtml(d.name)})</small>${pdf}</li>`;
+    })
+    .join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Slide decks</title>
+<style>
+body { font-family: "Source Sans Pro", "DejaVu Sans", sans-serif; max-width: 46em; margin: 3em auto; padding: 0 1em; line-height: 1.5; }
+li { margin: 0.4em 0; font-size: 1.2em; }
+small { color: #666; }
+</style>
+</head>
+<body>
+<h1>Slide decks</h1>
+${decks.length ? `<ul>\n${items}\n</ul>` : "<p>No notebooks found.</p>"}
+<p>Press <kbd>S</kbd> in a deck for the speaker view, <kbd>Esc</kbd> for the overview.</p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,47 @@
+// A markdown cell to slide HTML: math out, markdown-it, sanitise, math back in. KaTeX's own
+// output is inserted after sanitising, so the allowlist never has to know KaTeX's markup.
+import MarkdownIt from "markdown-it";
+import { extractMath, renderTex, restoreMath } from "./math";
+import { sanitizeMarkup } from "./sanitize";
+
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+export type Attachments = Record<string, Record<string, unknown>>;
+
+// `![plot](attachment:plot.png)` refers to a file stored in the cell itself.
+function inlineAttachments(html: string, attachments: Attachments | undefined): string {
+  if (!attachments) return html;
+  return html.replace(/src="attachment:([^"]+)"/g, (whole, name: string) => {
+    const bundle = attachments[decodeURIComponent(name)];
+    const mime = bundle && Object.keys(bundle).find((m) => m.startsWith("image/"));
+    if (!mime) return whole;
+    const data = String(bundle[mime]).replace(/\s+/g, "");
+    return mime === "image/svg+xml"
+      ? `src="data:image/svg+xml;base64,${Buffer.from(String(bundle[mime])).toString("base64")}"`
+      : `src="data:${mime};base64,${data}"`;
+  });
+}
+
+/**
+ * Renders markdown with its math (`inline`: one line of text, no <p>); throws KaTeX's
+ * ParseError on a formula it cannot parse.
+ */
+export function renderMarkdown(source: string, macros: Record<string, string>, options: { attachments?: Attachments; inline?: boolean } = {}): string {
+  const { text, spans } = extractMath(source);
+  const rendered = spans.map((span) => renderTex(span, macros));
+  const raw = options.inline ? md.renderInline(text) : md.render(text);
+  const html = sanitizeMarkup(inlineAttachments(raw, options.attachments));
+  return restoreMath(html, rendered);
+}
+
+/** The markdown of the first heading (`# Title`) and of the paragraph under it, if any. */
+export function titleOf(source: string): { title: string; subtitle?: string } | undefined {
+  const tokens = md.parse(source, {});
+  const h = tokens.findIndex((t) => t.type === "heading_open");
+  if (h < 0) return undefined;
+  const title = tokens[h + 1].content;
+  const p = tokens.findIndex((t, i) => i > h && t.type === "paragraph_open");
+  const nextHeading = tokens.findIndex((t, i) => i > h + 1 && t.type === "heading_open");
+  const subtitle = p > 0 && (nextHeading < 0 || p < nextHeading) ? tokens[p + 1].content : undefined;
+  return { title, subtitle };
+}

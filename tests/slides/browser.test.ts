@@ -1,0 +1,118 @@
+// The built decks in real Chromium: every slide visited, charts drawn live, sliders work,
+// formulas rendered, nothing overflows 960x700, no network, no injected script ran, notes
+// and the speaker view present. Runs on the fixture deck and on the project's notebooks.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildDecks, deckName, listNotebooks } from "../../slides/deck/build";
+import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, type SlideReport } from "./deck-browser";
+
+const root = join(__dirname, "..", "..");
+const fixture = join(root, "tests", "fixtures", "slides", "features.ipynb");
+const notebooks = listNotebooks(join(root, "notebooks"));
+
+let browser: Browser;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), "decks-"));
+  await buildDecks({ notebooks: [fixture, ...notebooks], outDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  blocked: string[];
+  errors: string[];
+  slides: SlideReport[];
+}
+
+async function visitDeck(name: string): Promise<Opened> {
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  const context = await offlineContext(browser, blocked);
+  const page = await openDeck(context, join(outDir, `${name}.html`), errors);
+  const slides = await inspectDeck(page, name);
+  console.log(`${name}: ${slides.length} slides\n${slides.map((s) => `  ${relative(root, s.screenshot)}  (${s.at} ${s.heading})${s.fittedFont ? ` [autofit ${s.fittedFont}px]` : ""}`).join("\n")}`);
+  return { context, page, blocked, errors, slides };
+}
+
+function expectCleanDeck(name: string, deck: Opened): void {
+  expect(deck.errors, "console errors").toEqual([]);
+  expect(deck.blocked, "network requests").toEqual([]);
+  expect(fitProblems(name, deck.slides)).toEqual([]);
+}
+
+describe("fixture deck", () => {
+  let deck: Opened;
+  beforeAll(async () => {
+    deck = await visitDeck("features");
+  });
+  afterAll(async () => {
+    await deck?.context.close();
+  });
+
+  test("every slide visited fits, renders its formulas and charts, offline, without console errors", () => {
+    // title, identity path (+2 subslides), untrusted markup, diagram, long code
+    expect(deck.slides.map((s) => s.at)).toEqual(["0.0", "1.0", "1.1", "1.2", "2.0", "3.0", "4.0"]);
+    expect(deck.slides.flatMap((s) => s.charts)).toHaveLength(1);
+    expectCleanDeck("features", deck);
+  });
+
+  test("no script from a notebook ran", async () => {
+    expect(await deck.page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  });
+
+  test("moving the chart's slider redraws the chart", async () => {
+    const { page } = deck;
+    await page.evaluate(() => (window as any).Reveal.slide(1, 1));
+    const chart = page.locator(".present .chart .chart-live");
+    const slider = chart.locator('input[type="range"]');
+    await expect.poll(() => slider.count()).toBe(1);
+    const before = await chart.locator("svg").innerHTML();
+    await slider.evaluate((input: HTMLInputElement) => {
+      input.value = "2";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await expect.poll(() => chart.locator("svg").innerHTML()).not.toBe(before);
+  });
+
+  test("speaker notes are in aside.notes and the speaker view opens on S", async () => {
+    const { page, context } = deck;
+    const notes = await page.locator("aside.notes").allTextContents();
+    expect(notes.join(" ")).toContain("Speaker note: stress the identity term");
+    await page.evaluate(() => (window as any).Reveal.slide(1, 0));
+    const [speaker] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("s")]);
+    await speaker.waitForSelector(".speaker-controls-notes");
+    await expect.poll(() => speaker.locator(".speaker-controls-notes").textContent()).toContain("stress the identity term");
+    await speaker.close();
+    expect(deck.blocked).toEqual([]);
+  });
+
+  test("hash navigation and slide numbers are on", async () => {
+    const { page } = deck;
+    await page.evaluate(() => (window as any).Reveal.slide(2, 0));
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/2");
+    expect((await page.locator(".slide-number").textContent())?.replace(/\s+/g, "")).toBe("5/7");
+  });
+});
+
+describe.runIf(notebooks.length > 0)("decks of the project's notebooks", () => {
+  test.each(notebooks.map(deckName))("%s: every slide fits, renders its formulas and charts, offline, no injected script", async (name) => {
+    const deck = await visitDeck(name);
+    try {
+      expectCleanDeck(name, deck);
+      expect(await deck.page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    } finally {
+      await deck.context.close();
+    }
+  }, 180_000);
+});
