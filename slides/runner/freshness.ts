@@ -3,8 +3,9 @@
 // name and message). Vega-lite specs are compared after rounding every number to 6
 // significant digits, so the last bits of floating-point noise do not count as drift while
 // any visible change in a chart does. Images are ignored: PNG and SVG bytes depend on fonts
-// and rasteriser versions, and they are drawn from the spec that is compared anyway.
-import type { Cell, Output } from "./nbformat";
+// and rasteriser versions, and they are drawn from the spec that is compared anyway. Key
+// order does not count either: Jupyter saves JSON with sorted keys.
+import { sortKeys, type Cell, type Output } from "./nbformat";
 
 const VEGA_LITE = "application/vnd.vegalite.v5+json";
 
@@ -18,25 +19,34 @@ export function roundNumbers(value: unknown, digits = 6): unknown {
   return value;
 }
 
-/** The part of each output that is compared, as short labelled strings; image-only outputs vanish. */
-function comparable(outputs: readonly Output[]): { label: string; value: string }[] {
-  const merged: { label: string; value: string }[] = [];
+interface Part { output: number; label: string; value: string }
+
+/**
+ * The compared parts of a cell's outputs, each tagged with its output's 1-based position
+ * (adjacent chunks of one stream count as one output); image-only outputs vanish.
+ */
+function comparable(outputs: readonly Output[]): Part[] {
+  const parts: Part[] = [];
+  let count = 0;
   for (const output of outputs) {
+    const last = parts[parts.length - 1];
     if (output.output_type === "stream") {
-      const last = merged[merged.length - 1];
-      // Adjacent chunks of one stream are one text however they were written.
       if (last?.label === output.name) last.value += output.text;
-      else merged.push({ label: output.name, value: output.text });
+      else parts.push({ output: ++count, label: output.name, value: output.text });
     } else if (output.output_type === "error") {
-      merged.push({ label: "error", value: `${output.ename}: ${output.evalue}` });
+      parts.push({ output: ++count, label: "error", value: `${output.ename}: ${output.evalue}` });
     } else {
-      for (const [mime, data] of Object.entries(output.data).sort(([a], [b]) => a.localeCompare(b))) {
-        if (mime.startsWith("text/")) merged.push({ label: mime, value: String(data) });
-        else if (mime === VEGA_LITE) merged.push({ label: mime, value: JSON.stringify(roundNumbers(data)) });
-      }
+      const shown = Object.entries(output.data)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .flatMap(([mime, data]): [string, string][] =>
+          mime.startsWith("text/") ? [[mime, String(data)]]
+          : mime === VEGA_LITE ? [[mime, JSON.stringify(sortKeys(roundNumbers(data)))]]
+          : []);
+      if (shown.length > 0) count++;
+      for (const [label, value] of shown) parts.push({ output: count, label, value });
     }
   }
-  return merged;
+  return parts;
 }
 
 const clip = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
@@ -54,10 +64,10 @@ export function outputDrift(committed: Cell, fresh: Cell): string | null {
   const a = comparable(committed.outputs ?? []);
   const b = comparable(fresh.outputs ?? []);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const where = `output ${i + 1}`;
-    if (!a[i]) return `${where} (${b[i].label} ${clip(b[i].value)}) is new: not in the committed notebook`;
+    if (!a[i]) return `output ${b[i].output} (${b[i].label} ${clip(b[i].value)}) is new: not in the committed notebook`;
+    const where = `output ${a[i].output}`;
     if (!b[i]) return `${where} (${a[i].label} ${clip(a[i].value)}) is committed but no longer produced`;
-    if (a[i].label !== b[i].label) return `${where} is ${a[i].label} in the committed notebook but ${b[i].label} now`;
+    if (a[i].label !== b[i].label || a[i].output !== b[i].output) return `${where} is ${a[i].label} in the committed notebook but ${b[i].label} now`;
     if (a[i].value !== b[i].value) return `${where} (${a[i].label}) differs: ${firstDifference(a[i].value, b[i].value)}`;
   }
   return null;

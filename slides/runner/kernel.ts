@@ -2,7 +2,8 @@
 // ROUTER) and control; everything a cell prints or displays comes back on iopub (SUB ↔ PUB),
 // tagged with the msg_id of the request that caused it. A cell is finished when both its
 // execute_reply and its iopub `status: idle` have arrived and iopub then stays quiet for
-// `settleMs`: tslab reports an unhandled promise rejection only as late stderr.
+// `settleMs`: tslab reports an unhandled promise rejection only as stderr sent just after
+// the idle status (about 1 ms later on an idle machine; 100 ms leaves room for a busy one).
 import { Dealer, Subscriber } from "zeromq";
 import { Session, type Message } from "./protocol";
 import { newConnection, spawnKernel, type KernelProcess } from "./kernel-process";
@@ -98,7 +99,7 @@ export class Kernel {
     }
   }
 
-  async execute(code: string, { timeoutMs = 120_000, settleMs = 150 } = {}): Promise<ExecuteReply> {
+  async execute(code: string, { timeoutMs = 120_000, settleMs = 100 } = {}): Promise<ExecuteReply> {
     const started = performance.now();
     const cell = new CellCollector();
     let reply: Message | undefined;

@@ -74,7 +74,8 @@ export function parseNotebook(json: string): Notebook {
   return { ...raw, cells, metadata: raw.metadata ?? {}, nbformat: 4, nbformat_minor: Math.max(5, raw.nbformat_minor ?? 0) };
 }
 
-function sortKeys(value: unknown): unknown {
+/** A deep copy with object keys in code-point order, as Jupyter writes them. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== "object") return value;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);

@@ -1,0 +1,150 @@
+// Real runs through the project's tslab kernel. Each kernel start costs a second or two,
+// so every test runs one notebook once and asserts everything that run shows.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { createRng } from "../../lib/src/rng";
+import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel } from "../../slides/runner";
+import { bytes, canListProcesses, kernelsIn, workspace } from "./workspace";
+
+const ws = workspace("execute");
+afterAll(() => ws.remove());
+afterEach(() => {
+  // Whatever happened, no kernel may outlive its run.
+  expect(kernelsIn(ws.dir)).toEqual([]);
+});
+
+const quiet = () => {
+  const lines: string[] = [];
+  return { lines, log: (line: string) => lines.push(line) };
+};
+const read = (path: string) => parseNotebook(readFileSync(path, "utf8"));
+const streamText = (path: string, index: number) =>
+  (read(path).cells[index].outputs ?? []).map((o) => (o.output_type === "stream" ? o.text : "")).join("");
+
+/** What cell 2 of passes.ipynb must print, computed here with the same library. */
+function expectedDraws(depth: number, seed: number): string {
+  const rng = createRng(seed);
+  return Array.from({ length: depth }, () => rng.uniform().toFixed(4)).join(" ");
+}
+
+describe("executeNotebook", () => {
+  it("runs every code cell and writes nbformat 4.5 outputs back in Jupyter's format", async () => {
+    const path = ws.copy("passes.ipynb", "run.ipynb");
+    const { lines, log } = quiet();
+    const result = await executeNotebook(path, { log });
+    expect(result.path).toBe(path);
+    expect(result.cells.map((c) => c.index)).toEqual([1, 2, 4, 5]); // cell 3 is empty: skipped like nbclient does
+    expect(result.kernelStartMs).toBeGreaterThan(0);
+    expect(result.totalMs).toBeGreaterThan(result.kernelStartMs);
+    expect(lines.filter((l) => /^ {2}cell +\d+ +\d+\.\d\d s {2}ok/.test(l))).toHaveLength(4);
+
+    const text = readFileSync(path, "utf8");
+    expect(serializeNotebook(parseNotebook(text))).toBe(text); // already in canonical form
+    expect(text.startsWith('{\n "cells": [\n  {\n')).toBe(true);
+    const raw = JSON.parse(text);
+    expect([raw.nbformat, raw.nbformat_minor]).toEqual([4, 5]);
+    expect(raw.cells.map((c: { id: string }) => c.id)).toEqual(["cell-1", "cell-2", "cell-3", "cell-4", "cell-5", "cell-6"]);
+    expect(raw.cells.map((c: { execution_count?: number | null }) => c.execution_count)).toEqual([undefined, 1, 2, null, 3, 4]);
+    expect(raw.metadata.kernelspec.name).toBe("tslab");
+    expect(raw.metadata.language_info.name).toBe("typescript");
+
+    expect(streamText(path, 2)).toBe(`depth=3 p=0.5 activation=relu widths=4,8\n${expectedDraws(3, 7)}\n`);
+    const [display] = raw.cells[4].outputs;
+    expect(display.output_type).toBe("display_data");
+    expect(Object.keys(display.data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+    expect(display.data["application/vnd.vegalite.v5+json"].data.values).toHaveLength(3); // an object, not a string
+    expect(display.data["text/plain"]).toEqual(["bar chart of 3 draws"]);
+    expect(streamText(path, 5)).toBe("1.5\n");
+  });
+
+  it("injects --set overrides after the parameters cell, and a re-run replaces them", async () => {
+    const path = ws.copy("passes.ipynb", "set.ipynb");
+    await executeNotebook(path, { set: { depth: "4", activation: "tanh", widths: "1,2,3" }, log: quiet().log });
+    await executeNotebook(path, { set: { depth: "5", seed: "11" }, log: quiet().log });
+    const nb = read(path);
+    expect(nb.cells.map((c) => c.metadata.tags?.[0] ?? "")).toEqual(["", "parameters", "injected-parameters", "", "", "", ""]);
+    expect(nb.cells[2].source).toBe("// Injected parameters\nconst depth = 5;\nconst seed = 11;");
+    expect(streamText(path, 3)).toBe(`depth=5 p=0.5 activation=relu widths=4,8\n${expectedDraws(5, 11)}\n`);
+    expect(streamText(path, 6)).toBe("2.5\n");
+  });
+
+  it("refuses bad --set names and values before any kernel starts, leaving the file alone", async () => {
+    const path = ws.copy("passes.ipynb", "bad-set.ipynb");
+    const original = bytes(path);
+    const start = vi.spyOn(Kernel, "start");
+    try {
+      await expect(executeNotebook(path, { set: { dpeth: "4" } })).rejects.toThrow(/"dpeth".*one of depth \(number\)/);
+      await expect(executeNotebook(path, { set: { depth: "four" } })).rejects.toThrow(/depth = "four" is invalid: expected a finite number/);
+      await expect(executeNotebook(path, { set: { verbose: "1" } })).rejects.toThrow(RangeError);
+      expect(start).not.toHaveBeenCalled();
+    } finally {
+      start.mockRestore();
+    }
+    expect(bytes(path).equals(original)).toBe(true);
+  });
+
+  it("writes to --out and leaves the input byte-identical", async () => {
+    const path = ws.copy("passes.ipynb", "in.ipynb");
+    const out = join(ws.dir, "out.ipynb");
+    const original = bytes(path);
+    const result = await executeNotebook(path, { out, log: quiet().log });
+    expect(result.path).toBe(out);
+    expect(bytes(path).equals(original)).toBe(true);
+    expect(streamText(out, 5)).toBe("1.5\n");
+  });
+
+  it.each([
+    ["throws.ipynb", {}, 2, /cell 2 \(`const broken.*`\) raised an error:\n[^]*Error: deliberate failure in cell 2/, /deliberate failure/],
+    ["rejects.ipynb", {}, 1, /cell 1 .* wrote to stderr [^]*UnhandledPromiseRejection: Error: deliberate unhandled rejection/, /UnhandledPromiseRejection/],
+    ["writes-stderr.ipynb", {}, 2, /cell 2 .* wrote to stderr[^]*deliberate warning on stderr in cell 2/, /deliberate warning/],
+    ["times-out.ipynb", { timeoutMs: 1500 }, 1, /cell 1 .* did not finish within 1.5 s; the kernel was interrupted and shut down/, /^/],
+  ])("%s fails naming the cell, shows its stderr, and leaves the file byte-identical", async (fixture, options, cellIndex, message, stderr) => {
+    const path = ws.copy(fixture);
+    const original = bytes(path);
+    const before = readdirSync(ws.dir).sort();
+    const error = await executeNotebook(path, { ...options, log: quiet().log }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotebookError);
+    const failure = error as NotebookError;
+    expect(failure.cellIndex).toBe(cellIndex);
+    expect(failure.message).toMatch(message);
+    expect(failure.stderr).toMatch(stderr);
+    expect(bytes(path).equals(original)).toBe(true);
+    expect(readdirSync(ws.dir).sort()).toEqual(before); // no temp file left behind
+  });
+});
+
+describe("Kernel", () => {
+  it("reports the request after a failed one as aborted, and shuts down for good", async () => {
+    const kernel = await startKernel({ cwd: ws.dir });
+    const pid = canListProcesses ? kernelsIn(ws.dir) : [];
+    if (canListProcesses) expect(pid).toHaveLength(1);
+    const [failed, next] = await Promise.all([kernel.execute('throw new Error("first")'), kernel.execute('console.log("second")')]);
+    await kernel.shutdown();
+    expect([failed.status, next.status]).toEqual(["error", "aborted"]);
+    expect(failed.stderr).toContain("Error: first");
+    expect(next.outputs).toEqual([]);
+  });
+});
+
+describe("checkNotebook", () => {
+  it("passes on a fresh run, reports an edited output, ignores float noise, and never writes the file", async () => {
+    const path = ws.copy("passes.ipynb", "check.ipynb");
+    await executeNotebook(path, { log: quiet().log });
+    const fresh = bytes(path);
+    expect((await checkNotebook(path, { log: quiet().log })).drifted).toEqual([]);
+    expect(bytes(path).equals(fresh)).toBe(true);
+
+    const raw = JSON.parse(fresh.toString("utf8"));
+    raw.cells[2].outputs[0].text[0] = "depth=3 p=0.6 activation=relu widths=4,8\n"; // a hand edit
+    const values = raw.cells[4].outputs[0].data["application/vnd.vegalite.v5+json"].data.values;
+    values[0].u *= 1 + 1e-9; // below 6 significant digits
+    writeFileSync(path, JSON.stringify(raw, null, 1) + "\n");
+    const edited = bytes(path);
+    const { lines, log } = quiet();
+    const { drifted } = await checkNotebook(path, { log });
+    expect(drifted).toEqual([{ index: 2, reason: expect.stringMatching(/output 1 \(stdout\) differs: committed .*p=0\.6.* vs fresh .*p=0\.5/) }]);
+    expect(lines.some((l) => l.includes("drifted: cell 2"))).toBe(true);
+    expect(bytes(path).equals(edited)).toBe(true);
+  });
+});

@@ -1,0 +1,95 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeFileAtomic } from "../../slides/runner/atomic";
+import { parseNotebook, serializeNotebook } from "../../slides/runner/nbformat";
+import { workspace } from "./workspace";
+
+const ws = workspace("nbformat");
+afterAll(() => ws.remove());
+
+// A notebook exercising every shape the writer handles: multi-line and unterminated text,
+// CRLF, unicode, merged streams, a full MIME bundle with a JSON spec, an error output.
+const sample = {
+  nbformat: 4,
+  nbformat_minor: 4,
+  metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+  cells: [
+    { cell_type: "markdown", metadata: {}, source: "# Title — ε ≤ 1\n\nSecond paragraph" },
+    {
+      cell_type: "code", metadata: { tags: ["parameters"] }, execution_count: 1, source: ["const p = 0.5;\n", "const n = 3;"],
+      outputs: [
+        { output_type: "stream", name: "stdout", text: "line one\nline two\r\nno newline" },
+        {
+          output_type: "display_data", metadata: {},
+          data: {
+            "text/plain": "chart\nof two lines",
+            "image/svg+xml": "<svg>\n</svg>\n",
+            "image/png": "iVBORw0KGgo=",
+            "application/vnd.vegalite.v5+json": { mark: "bar", data: { values: [{ x: 1, y: 0.1 }] }, $schema: "v5" },
+          },
+        },
+        { output_type: "execute_result", execution_count: 1, metadata: {}, data: { "text/plain": "1.5" } },
+        { output_type: "error", ename: "Error", evalue: "boom", traceback: ["Error: boom", "  at cell"] },
+      ],
+    },
+    { cell_type: "code", metadata: {}, execution_count: null, source: "", outputs: [] },
+  ],
+};
+
+const jupyterPython = ["/usr/bin/python3", "python3"].find(
+  (python) => spawnSync(python, ["-c", "import nbformat"], { stdio: "ignore" }).status === 0,
+);
+
+describe("nbformat", () => {
+  it("gives every cell a unique id, keeps valid ones, and upgrades to nbformat 4.5", () => {
+    const withIds = { ...sample, cells: sample.cells.map((c, i) => ({ ...c, id: i === 2 ? "keep-me" : i === 1 ? "keep-me" : "bad id!" })) };
+    const nb = parseNotebook(JSON.stringify(withIds));
+    expect(nb.nbformat_minor).toBe(5);
+    const ids = nb.cells.map((c) => c.id);
+    expect(ids[1]).toBe("keep-me");
+    expect(ids[2]).not.toBe("keep-me"); // a duplicate gets a fresh id
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it("joins split text on read and splits it back on write, keeping JSON specs as objects", () => {
+    const nb = parseNotebook(JSON.stringify(sample));
+    expect(nb.cells[1].source).toBe("const p = 0.5;\nconst n = 3;");
+    const text = serializeNotebook(nb);
+    const written = JSON.parse(text);
+    expect(written.cells[1].outputs[0].text).toEqual(["line one\n", "line two\r\n", "no newline"]);
+    expect(written.cells[1].outputs[1].data["application/vnd.vegalite.v5+json"].mark).toBe("bar");
+    expect(written.cells[1].outputs[1].data["image/png"]).toBe("iVBORw0KGgo=");
+    expect(text.split("\n")[1]).toBe(' "cells": [');
+    expect(serializeNotebook(parseNotebook(text))).toBe(text);
+  });
+
+  it.skipIf(!jupyterPython)("writes byte for byte what Jupyter's own nbformat writer writes (needs python3 nbformat)", () => {
+    const ours = join(ws.dir, "ours.ipynb");
+    const theirs = join(ws.dir, "theirs.ipynb");
+    writeFileSync(ours, serializeNotebook(parseNotebook(JSON.stringify(sample))));
+    const script = "import nbformat, sys; nbformat.write(nbformat.read(sys.argv[1], as_version=4), sys.argv[2])";
+    const run = spawnSync(jupyterPython!, ["-c", script, ours, theirs], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(ours, "utf8")).toBe(readFileSync(theirs, "utf8"));
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("replaces the file and leaves no temporary file", () => {
+    const path = join(ws.dir, "atomic.txt");
+    writeFileSync(path, "old");
+    writeFileAtomic(path, "new contents");
+    expect(readFileSync(path, "utf8")).toBe("new contents");
+    expect(readdirSync(ws.dir).filter((f) => f.includes("atomic"))).toEqual(["atomic.txt"]);
+  });
+
+  it("removes its temporary file when the rename fails", () => {
+    const target = join(ws.dir, "a-folder");
+    mkdirSync(join(target, "inside"), { recursive: true });
+    expect(() => writeFileAtomic(target, "text")).toThrow();
+    expect(readdirSync(ws.dir).filter((f) => f.includes("a-folder"))).toEqual(["a-folder"]);
+  });
+});

@@ -1,0 +1,50 @@
+// Test workspaces for notebook runs. The kernel's cwd is the notebook's folder and
+// `@skip-and-drop/lib` must resolve from there, so copies live inside the project, in the
+// git-ignored test-artifacts/ folder, never in the committed fixtures folder.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+
+export const root = resolve(__dirname, "..", "..");
+export const fixtures = join(root, "tests", "fixtures", "notebooks");
+
+export interface Workspace {
+  dir: string;
+  /** Copies a fixture in and returns the copy's path. */
+  copy: (fixture: string, as?: string) => string;
+  remove: () => void;
+}
+
+export function workspace(label: string): Workspace {
+  const dir = join(root, "test-artifacts", `${label}-${process.pid}-${randomBytes(3).toString("hex")}`);
+  mkdirSync(dir, { recursive: true });
+  return {
+    dir,
+    copy: (fixture, as = fixture) => {
+      copyFileSync(join(fixtures, fixture), join(dir, as));
+      return join(dir, as);
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Whether live processes can be listed (Linux /proc); elsewhere the process checks are skipped. */
+export const canListProcesses = existsSync("/proc/self/cwd");
+
+/** Pids of tslab processes whose working directory is `dir` — i.e. kernels started for it. */
+export function kernelsIn(dir: string): number[] {
+  if (!canListProcesses) return [];
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmdline.includes("tslab") && readlinkSync(`/proc/${entry}/cwd`) === dir) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return pids;
+}
+
+export const bytes = (path: string) => readFileSync(path);
