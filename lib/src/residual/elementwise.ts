@@ -21,7 +21,7 @@ export function zipEntries(A: Matrix, B: Matrix, f: (a: number, b: number) => nu
 }
 
 /** A + B. */
-export const plus = (A: Matrix, B: Matrix): Matrix => zipEntries(A, B, (a, b) => a + b);
+export const addEntries = (A: Matrix, B: Matrix): Matrix => zipEntries(A, B, (a, b) => a + b);
 
 /** A ⊙ B, the entrywise (Hadamard) product. */
 export const hadamard = (A: Matrix, B: Matrix): Matrix => zipEntries(A, B, (a, b) => a * b);

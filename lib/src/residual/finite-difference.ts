@@ -6,7 +6,7 @@
 import { Matrix } from "ml-matrix";
 import { requireInterval, requireMatrix } from "../checks";
 
-export const DEFAULT_STEP = 1e-6;
+export const FINITE_DIFFERENCE_STEP = 1e-6;
 
 /** A copy of X with entry (i, j) moved by delta. */
 function nudged(X: Matrix, i: number, j: number, delta: number): Matrix {
@@ -16,7 +16,7 @@ function nudged(X: Matrix, i: number, j: number, delta: number): Matrix {
 }
 
 /** ∂f/∂X0 (m×n) for f: n×1 ↦ m×1, one column per input coordinate. */
-export function numericJacobian(f: (X: Matrix) => Matrix, X0: Matrix, h = DEFAULT_STEP): Matrix {
+export function numericJacobian(f: (X: Matrix) => Matrix, X0: Matrix, h = FINITE_DIFFERENCE_STEP): Matrix {
   requireMatrix("X0", X0, undefined, 1);
   requireInterval("h", h, 0, Infinity, "()");
   const columns: number[][] = [];
@@ -28,7 +28,7 @@ export function numericJacobian(f: (X: Matrix) => Matrix, X0: Matrix, h = DEFAUL
 }
 
 /** ∂f/∂X (same shape as X) for a scalar function f of a matrix X. */
-export function numericGradient(f: (X: Matrix) => number, X: Matrix, h = DEFAULT_STEP): Matrix {
+export function numericGradient(f: (X: Matrix) => number, X: Matrix, h = FINITE_DIFFERENCE_STEP): Matrix {
   requireMatrix("X", X);
   requireInterval("h", h, 0, Infinity, "()");
   const G = new Matrix(X.rows, X.columns);

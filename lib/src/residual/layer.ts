@@ -7,16 +7,16 @@ import type { Activation } from "./activations";
 import type { WeightInit } from "./init";
 
 /** A layer's parameters by name, e.g. { W } or { W1, W2 }; gradients use the same names. */
-export type Params = Record<string, Matrix>;
+export type LayerParams = Record<string, Matrix>;
 
 /** What the forward pass keeps for backward (inputs and pre-activations), by name. */
-export type Cache = Record<string, Matrix>;
+export type LayerCache = Record<string, Matrix>;
 
-export interface LayerKind<P extends Params = Params> {
+export interface LayerKind<P extends LayerParams = LayerParams> {
   /** Y = layer(X) for a batch X (n×B, one column per example). */
-  forward(params: P, X: Matrix, activation: Activation): { Y: Matrix; cache: Cache };
+  forward(params: P, X: Matrix, activation: Activation): { Y: Matrix; cache: LayerCache };
   /** Given dL/dY, returns dL/dX and dL/d(each parameter). */
-  backward(params: P, cache: Cache, dY: Matrix, activation: Activation): { dX: Matrix; grads: P };
+  backward(params: P, cache: LayerCache, dY: Matrix, activation: Activation): { dX: Matrix; grads: P };
   /** ∂Y/∂X (n×n) at one column x (n×1). */
   jacobian(params: P, x: Matrix, activation: Activation): Matrix;
   /** Fresh parameters for width n. */

@@ -2,7 +2,7 @@
 // addition), forward and backward side by side. Figure 1 uses act = ReLU.
 import { Matrix } from "ml-matrix";
 import { activationFunctions } from "./activations";
-import { hadamard, mapEntries, plus } from "./elementwise";
+import { hadamard, mapEntries, addEntries } from "./elementwise";
 import { initWeights } from "./init";
 import type { LayerKind } from "./layer";
 import { derivativeDiagonal } from "./plain-layer";
@@ -14,7 +14,7 @@ export const residualLayer: LayerKind<ResidualParams> = {
     const { f } = activationFunctions(activation);
     const H = W1.mmul(X); // branch pre-activation
     const A = mapEntries(H, f);
-    return { Y: plus(W2.mmul(A), X), cache: { X, H, A } };
+    return { Y: addEntries(W2.mmul(A), X), cache: { X, H, A } };
   },
 
   backward({ W1, W2 }, { X, H, A }, dY, activation) {
@@ -24,7 +24,7 @@ export const residualLayer: LayerKind<ResidualParams> = {
     //   dX = W1ᵀ dH + dY   — the skip path hands dY back unchanged: (I + W1ᵀ D W2ᵀ) dY.
     const dH = hadamard(W2.transpose().mmul(dY), mapEntries(H, df));
     return {
-      dX: plus(W1.transpose().mmul(dH), dY),
+      dX: addEntries(W1.transpose().mmul(dH), dY),
       grads: { W1: dH.mmul(X.transpose()), W2: dY.mmul(A.transpose()) },
     };
   },

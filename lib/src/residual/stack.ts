@@ -7,14 +7,14 @@ import { requireInteger, requireMatrix, requireOneOf } from "../checks";
 import type { Rng } from "../rng";
 import { ACTIVATIONS, type Activation } from "./activations";
 import { initScale, type WeightInit } from "./init";
-import type { Cache, LayerKind, Params } from "./layer";
+import type { LayerCache, LayerKind, LayerParams } from "./layer";
 import { plainLayer, type PlainParams } from "./plain-layer";
 import { residualLayer, type ResidualParams } from "./residual-layer";
 
 export type StackKind = "plain" | "residual";
 export const STACK_KINDS: readonly StackKind[] = ["plain", "residual"];
 
-export interface Stack<P extends Params = Params> {
+export interface Stack<P extends LayerParams = LayerParams> {
   readonly kind: StackKind;
   readonly activation: Activation;
   readonly width: number;
@@ -65,7 +65,7 @@ export interface Tape {
   /** X_0 … X_L (L + 1 matrices, n×B each) */
   readonly outputs: readonly Matrix[];
   /** layer l's cache, l = 0 … L−1 */
-  readonly caches: readonly Cache[];
+  readonly caches: readonly LayerCache[];
 }
 
 /** Runs X0 (n×B) through the stack, keeping every layer's cache. */
@@ -73,7 +73,7 @@ export function stackForward(stack: Stack, X0: Matrix): Tape {
   requireMatrix("X0", X0, stack.width);
   const layer = layerKind(stack.kind);
   const outputs: Matrix[] = [X0];
-  const caches: Cache[] = [];
+  const caches: LayerCache[] = [];
   for (const params of stack.layers) {
     const { Y, cache } = layer.forward(params, outputs[outputs.length - 1], stack.activation);
     outputs.push(Y);
@@ -82,7 +82,7 @@ export function stackForward(stack: Stack, X0: Matrix): Tape {
   return { outputs, caches };
 }
 
-export interface StackGradients<P extends Params = Params> {
+export interface StackGradients<P extends LayerParams = LayerParams> {
   /** ∂L/∂X_l for l = 0 … L (dX[L] is the upstream gradient itself) */
   readonly dX: readonly Matrix[];
   /** ∂L/∂(parameters of layer l), same names as the parameters */
@@ -90,7 +90,7 @@ export interface StackGradients<P extends Params = Params> {
 }
 
 /** Backpropagates dL/dX_L = G through the tape (chain rule, last layer first). */
-export function stackBackward<P extends Params>(stack: Stack<P>, tape: Tape, G: Matrix): StackGradients<P> {
+export function stackBackward<P extends LayerParams>(stack: Stack<P>, tape: Tape, G: Matrix): StackGradients<P> {
   const XL = tape.outputs[tape.outputs.length - 1];
   requireMatrix("G", G, XL.rows, XL.columns);
   const layer = layerKind(stack.kind) as unknown as LayerKind<P>;

@@ -7,7 +7,7 @@ import type { Rng } from "../rng";
 import type { Activation } from "./activations";
 import { mapEntries, zipEntries } from "./elementwise";
 import { initScale, type WeightInit } from "./init";
-import type { Params } from "./layer";
+import type { LayerParams } from "./layer";
 import { createStack, stackBackward, stackForward, type Stack, type StackKind, type Tape } from "./stack";
 
 export interface Regressor {
@@ -19,7 +19,7 @@ export interface Regressor {
 export interface RegressionGradients {
   loss: number;
   dV: Matrix;
-  dLayers: readonly Params[];
+  dLayers: readonly LayerParams[];
 }
 
 interface RegressionForward {
@@ -55,7 +55,7 @@ export function regressionGradients(model: Regressor, X: Matrix, Y: Matrix): Reg
 export function sgdStep(model: Regressor, grads: RegressionGradients, lr: number): Regressor {
   const step = (W: Matrix, dW: Matrix) => zipEntries(W, dW, (w, d) => w - lr * d);
   const layers = model.stack.layers.map((params, l) => {
-    const next: Params = {};
+    const next: LayerParams = {};
     for (const name of Object.keys(params)) next[name] = step(params[name], grads.dLayers[l][name]);
     return next;
   });
