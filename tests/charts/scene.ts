@@ -7,6 +7,7 @@ interface SceneNode {
   items?: SceneNode[];
   datum?: Record<string, unknown>;
   shape?: string;
+  text?: string;
 }
 
 /** Items of every data mark of this type, in scenegraph order. */
