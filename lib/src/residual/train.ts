@@ -22,7 +22,7 @@ export interface RegressionGradients {
   dLayers: readonly LayerParams[];
 }
 
-interface RegressionForward {
+export interface RegressionForward {
   loss: number;
   tape: Tape;
   /** ŷ − y, outputs × B */
