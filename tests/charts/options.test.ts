@@ -25,6 +25,7 @@ describe("builder options", () => {
     ["annotations[0]", { ...ok, annotations: [{ label: "floating" }] }],
     ["annotations[1].y", { ...ok, annotations: [{ y: 1 }, { y: Infinity }] }],
     ["annotations[0].x", { ...ok, annotations: [{ x: "a" }] }],
+    ["annotations[0].y", { ...ok, logY: true, annotations: [{ y: 0, label: "zero has no place on a log axis" }] }],
   ])("a bad %s throws a RangeError naming it", (name, options) => {
     const call = () => lineChart(rows, options as LineOptions);
     expect(call).toThrow(RangeError);

@@ -30,6 +30,9 @@ function checkAnnotation(a: Annotation, i: number, frame: AxisFrame): void {
   if (typeof a.x === "number") requireFinite(`${name}.x`, a.x);
   if (typeof a.x === "string" && frame.xType === "quantitative") fail(`${name}.x`, a.x, "a number on a quantitative x axis");
   if (a.y !== undefined) requireFinite(`${name}.y`, a.y);
+  const onLog = (scale?: Record<string, unknown>) => scale?.type === "log";
+  if (onLog(frame.xScale) && typeof a.x === "number" && a.x <= 0) fail(`${name}.x`, a.x, "a positive number on a log x axis");
+  if (onLog(frame.yScale) && a.y !== undefined && a.y <= 0) fail(`${name}.y`, a.y, "a positive number on a log y axis");
   if (a.label !== undefined && typeof a.label !== "string") fail(`${name}.label`, a.label, "a string");
 }
 
