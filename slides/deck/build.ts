@@ -2,9 +2,10 @@
 // written into a staging folder next to the output, which then replaces the output folder in
 // one rename: a failed build (a bad formula, a notebook that does not execute) leaves the
 // previous decks untouched and no half-written deck behind.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseNotebook, type Notebook } from "../runner/nbformat";
+import { fail } from "../../lib/src/checks";
 import { copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
 import { indexHtml, type DeckEntry } from "./index-page";
@@ -47,7 +48,7 @@ async function defaultExecutor(path: string, set: Record<string, string>, log?: 
 export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   const { notebooks, execute = false, set = {}, log = () => {} } = options;
   if (Object.keys(set).length > 0 && !execute) {
-    throw new RangeError(`set = ${JSON.stringify(set)} is invalid without execute: parameters only apply when notebooks are re-executed`);
+    fail("set", JSON.stringify(set), "no parameters unless execute is on (parameters apply when the notebooks are re-executed)");
   }
   const outDir = resolve(options.outDir);
   const pages: { entry: DeckEntry; html: string }[] = [];
@@ -64,6 +65,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   }
   mkdirSync(dirname(outDir), { recursive: true });
   const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
+  chmodSync(staging, 0o755); // mkdtemp makes it private; the output is meant to be served
   try {
     copyAssets(staging);
     for (const { entry, html } of pages) writeFileSync(join(staging, entry.file), html);

@@ -4,16 +4,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export const screenshotRoot = join(__dirname, "..", "..", "test-artifacts", "slides");
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-}
+export { launchChromium } from "../../slides/deck/chromium";
 
 export interface SlideReport {
   /** reveal's indices, "h.v" */

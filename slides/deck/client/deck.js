@@ -62,6 +62,13 @@
     return Promise.all(Array.prototype.map.call(charts, embed));
   }
 
+  // In print mode reveal lays the slides out as pages after "ready"; fit them once it has.
+  if (printing) {
+    document.querySelector(".reveal").addEventListener("pdf-ready", function () {
+      Reveal.getSlides().forEach(fit);
+    });
+  }
+
   Reveal.initialize({
     width: 960,
     height: 700,
@@ -71,10 +78,10 @@
     showSlideNumber: "all",
     transition: "fade",
     pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
     plugins: [RevealNotes],
   }).then(function () {
     if (printing) {
-      Reveal.getSlides().forEach(fit);
       embedCharts(document.querySelector(".reveal .slides"));
     } else {
       fit(Reveal.getCurrentSlide());

@@ -1,0 +1,97 @@
+// npm start: serves the built decks (slides/dist) on localhost and prints the URL. The port
+// comes from PORT (default 8000); when it is taken, the server falls back to a free port.
+// Served over http (not file://), the speaker view's window can talk to the deck.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, resolve, sep } from "node:path";
+import { requireInteger } from "../lib/src/checks";
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".pdf": "application/pdf",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".eot": "application/vnd.ms-fontobject",
+  ".map": "application/json",
+};
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/** The file a URL path names inside `root`, or undefined (outside root, or no such file). */
+export function resolveInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
+  } catch {
+    return undefined;
+  }
+  const base = resolve(root);
+  const file = resolve(join(base, decoded.endsWith("/") ? `${decoded}index.html` : decoded));
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  if (!existsSync(file)) return undefined;
+  return statSync(file).isDirectory() ? resolveInside(root, `${decoded}/`) : file;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      done((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Serves `root` on `host:port`; port 0, or a taken port, means any free port. */
+export async function serveDecks({ root, port = 8000, host = "127.0.0.1" }: { root: string; port?: number; host?: string }): Promise<RunningServer> {
+  requireInteger("port", port, 0, 65535);
+  const server = createServer((request, response) => {
+    const file = request.method === "GET" || request.method === "HEAD" ? resolveInside(root, request.url ?? "/") : undefined;
+    if (!file) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+      return;
+    }
+    response.writeHead(200, { "content-type": contentTypes[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-cache" });
+    if (request.method === "HEAD") response.end();
+    else createReadStream(file).pipe(response);
+  });
+  let bound: number;
+  try {
+    bound = await listen(server, port, host);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    bound = await listen(server, 0, host);
+  }
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}/`,
+    port: bound,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+async function main(): Promise<void> {
+  const root = join(__dirname, "dist");
+  if (!existsSync(join(root, "index.html"))) throw new Error("slides/dist has no decks yet: run `npm run slides` first");
+  const port = process.env.PORT === undefined || process.env.PORT === "" ? 8000 : Number(process.env.PORT);
+  const server = await serveDecks({ root, port });
+  if (server.port !== port && port !== 0) console.log(`port ${port} is taken; using ${server.port}`);
+  console.log(`Serving the slide decks at ${server.url}  (Ctrl+C to stop; press S in a deck for the speaker view)`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,120 @@
+// buildDecks: the output folder, offline assets, the index, all-or-nothing replacement,
+// and how execution and parameters are passed to the runner. Also the CLI's arguments.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { buildDecks, listNotebooks } from "../../slides/deck/build";
+import { parseArgs } from "../../slides/deck/cli";
+import { parseNotebook } from "../../slides/runner/nbformat";
+
+const fixtures = join(__dirname, "..", "fixtures", "slides");
+const features = join(fixtures, "features.ipynb");
+const badFormula = join(fixtures, "bad-formula.ipynb");
+
+let parent: string;
+let outDir: string;
+beforeEach(() => {
+  parent = mkdtempSync(join(tmpdir(), "deck-build-"));
+  outDir = join(parent, "dist");
+});
+afterEach(() => rmSync(parent, { recursive: true, force: true }));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe("buildDecks", () => {
+  test("writes the deck, the index and every asset the page references", async () => {
+    const { decks } = await buildDecks({ notebooks: [features], outDir });
+    expect(decks).toEqual([{ name: "features", title: "Skip connections in slides", file: "features.html" }]);
+    const html = readFileSync(join(outDir, "features.html"), "utf8");
+    const refs = [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+    for (const ref of refs) expect(existsSync(join(outDir, ref)), ref).toBe(true);
+    expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain('<a href="features.html">Skip connections in slides</a>');
+  });
+
+  test("the copied CSS loads nothing from the network, and KaTeX's fonts are all there", async () => {
+    await buildDecks({ notebooks: [features], outDir });
+    const files = filesUnder(join(outDir, "assets"));
+    const css = files.filter((f) => f.endsWith(".css"));
+    expect(css.length).toBeGreaterThanOrEqual(6);
+    for (const file of css) {
+      const text = readFileSync(file, "utf8");
+      expect(text, file).not.toMatch(/(@import|url)\(\s*["']?(https?:)?\/\//);
+      for (const [, font] of text.matchAll(/url\(["']?(fonts\/[^"')?#]+)/g)) expect(existsSync(join(file, "..", font)), font).toBe(true);
+    }
+    expect(files.some((f) => f.endsWith("KaTeX_Main-Regular.woff2"))).toBe(true);
+  });
+
+  test("a bad formula fails the build and leaves the previous output untouched, with no staging folder behind", async () => {
+    await buildDecks({ notebooks: [features], outDir });
+    const before = filesUnder(outDir).sort();
+    await expect(buildDecks({ notebooks: [features, badFormula], outDir })).rejects.toThrow(/notebook "bad-formula", cell 3 \(id broken\)/);
+    expect(filesUnder(outDir).sort()).toEqual(before);
+    expect(existsSync(join(outDir, "bad-formula.html"))).toBe(false);
+    expect(readdirSync(parent)).toEqual(["dist"]);
+  });
+
+  test("a failure on a fresh output creates nothing at all", async () => {
+    await expect(buildDecks({ notebooks: [badFormula], outDir })).rejects.toThrow(/bad-formula/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  test("a rebuild replaces the folder: decks of notebooks that are gone do not linger", async () => {
+    await buildDecks({ notebooks: [features], outDir });
+    await buildDecks({ notebooks: [], outDir });
+    expect(existsSync(join(outDir, "features.html"))).toBe(false);
+    expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain("No notebooks found.");
+  });
+
+  test("execute hands each notebook and the parameters to the executor and builds from what it returns", async () => {
+    const calls: [string, Record<string, string>][] = [];
+    const original = readFileSync(features, "utf8");
+    await buildDecks({
+      notebooks: [features],
+      outDir,
+      execute: true,
+      set: { depth: "12" },
+      executor: async (path, set) => {
+        calls.push([path, set]);
+        const nb = parseNotebook(original);
+        return { ...nb, cells: nb.cells.map((c) => (c.id === "cell04" ? { ...c, outputs: [{ output_type: "stream" as const, name: "stdout" as const, text: "FRESH 12\n" }] } : c)) };
+      },
+    });
+    expect(calls).toEqual([[features, { depth: "12" }]]);
+    expect(readFileSync(join(outDir, "features.html"), "utf8")).toContain('<pre class="output stdout">FRESH 12\n</pre>');
+    expect(readFileSync(features, "utf8")).toBe(original);
+  });
+
+  test("parameters without execute are refused", async () => {
+    await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(RangeError);
+    await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(/set = .*depth.* is invalid/);
+  });
+});
+
+test("listNotebooks: the .ipynb files of a folder in name order", () => {
+  const dir = join(parent, "nb");
+  mkdirSync(dir);
+  for (const f of ["02-b.ipynb", "01-a.ipynb", "notes.md", ".~01-a.ipynb"]) writeFileSync(join(dir, f), "{}");
+  expect(listNotebooks(dir)).toEqual([join(dir, "01-a.ipynb"), join(dir, "02-b.ipynb")]);
+  expect(listNotebooks(join(parent, "missing"))).toEqual([]);
+});
+
+describe("CLI arguments", () => {
+  test("--execute, repeated --set (both spellings), --out and explicit notebooks", () => {
+    const args = parseArgs(["--execute", "--set", "depth=30", "--set=p=0.5", "--set", "label=a=b", "--out", "x", "a.ipynb"]);
+    expect(args).toEqual({ notebooks: ["a.ipynb"], outDir: "x", execute: true, set: { depth: "30", p: "0.5", label: "a=b" } });
+  });
+
+  test("without notebooks it takes every notebook in notebooks/", () => {
+    expect(parseArgs([]).notebooks.every((n) => /[\\/]notebooks[\\/][^\\/]+\.ipynb$/.test(n))).toBe(true);
+  });
+
+  test("bad arguments name the problem", () => {
+    expect(() => parseArgs(["--set", "depth"])).toThrow(/--set "depth" is invalid: expected name=value/);
+    expect(() => parseArgs(["--set", "1x=2"])).toThrow(/--set "1x=2" is invalid/);
+    expect(() => parseArgs(["--set"])).toThrow(/--set needs a value/);
+    expect(() => parseArgs(["--exec"])).toThrow(/option --exec is unknown/);
+  });
+});

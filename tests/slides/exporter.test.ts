@@ -1,0 +1,165 @@
+// The exporter on fixture notebooks: slide structure, tags, notes, math, code, outputs,
+// sanitising, charts, and the build failing cleanly.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parseNotebook, type Notebook } from "../../slides/runner/nbformat";
+import { notebookToDeck } from "../../slides/deck/deck";
+import { jsonScript, vegaLiteMime } from "../../slides/deck/outputs";
+
+const fixtures = join(__dirname, "..", "fixtures", "slides");
+const load = (name: string) => parseNotebook(readFileSync(join(fixtures, `${name}.ipynb`), "utf8"));
+const nb = load("features");
+const html = notebookToDeck(nb, "features");
+const slidesPart = html.slice(html.indexOf('<div class="slides">'), html.lastIndexOf("</div>\n</div>"));
+
+/** Top-level sections, each split into its vertical slides (a column without subslides is one). */
+function columns(part: string): string[][] {
+  const tops: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of part.matchAll(/<section[^>]*>|<\/section>/g)) {
+    if (m[0] !== "</section>") {
+      if (depth++ === 0) start = m.index;
+    } else if (--depth === 0) tops.push(part.slice(start, m.index + m[0].length));
+  }
+  return tops.map((top) => {
+    const inner = top.slice(top.indexOf(">") + 1, top.lastIndexOf("</section>"));
+    return inner.trimStart().startsWith("<section") ? columns(inner).map((c) => c[0]) : [top];
+  });
+}
+
+const deck = columns(slidesPart);
+
+describe("slide structure", () => {
+  test("title slide, then a column per `slide` with its `subslide`s under it", () => {
+    expect(deck.map((c) => c.length)).toEqual([1, 3, 1, 1, 1]);
+    expect(deck[0][0]).toMatch(/^<section class="title-slide">/);
+  });
+
+  test("the title slide holds the first heading and the paragraph under it, not the next one", () => {
+    expect(deck[0][0]).toContain("<h1>Skip connections in slides</h1>");
+    expect(deck[0][0]).toContain("A fixture deck: the identity path");
+    expect(deck[0][0]).toContain('<annotation encoding="application/x-tex">y = x + F(x)</annotation>');
+    expect(html).not.toContain("More text that is not the subtitle");
+  });
+
+  test("`-` continues the slide; `fragment` and the `-` cell after it appear together on the next step", () => {
+    const slide = deck[1][0];
+    expect(slide).toContain("gradient factor 1.5");
+    const fragments = [...slide.matchAll(/<div class="fragment">/g)];
+    expect(fragments).toHaveLength(1);
+    const fragment = slide.slice(fragments[0].index);
+    expect(fragment).toContain("this appears on the next step");
+    expect(fragment).toMatch(/g \* <span class="hljs-number">2<\/span>/);
+    expect(fragment).toContain('<pre class="output result">3</pre>');
+  });
+
+  test("`notes` become the speaker notes of the slide they follow", () => {
+    expect(deck[1][0]).toMatch(/<aside class="notes"><p>Speaker note: stress the identity term/);
+    expect(html.match(/<aside class="notes">/g)).toHaveLength(1);
+  });
+
+  test("`skip` and unmarked cells stay out", () => {
+    expect(html).not.toContain("SKIPPED-CELL");
+    expect(html).not.toContain("UNMARKED-CELL");
+    expect(html).not.toContain("const depth = 4");
+  });
+
+  test("hide-input drops the code and keeps the output; hide-output the reverse", () => {
+    expect(deck[1][1]).not.toContain("gradientChart");
+    expect(deck[1][1]).toContain('<div class="chart">');
+    expect(deck[1][2]).toContain("runSweep");
+    expect(deck[1][2]).toContain("HIDDEN-OUTPUT"); // in the code
+    expect(deck[1][2]).not.toContain('<div class="outputs">');
+  });
+});
+
+describe("math", () => {
+  const slide = deck[1][0];
+  test("inline math is KaTeX, and `a_1 * b_2 ... c_1 * d_2` never becomes markdown emphasis", () => {
+    expect(slide).toContain('<annotation encoding="application/x-tex">a_1 * b_2</annotation>');
+    expect(slide).toContain('<annotation encoding="application/x-tex">c_1 * d_2</annotation>');
+    expect(slide).not.toContain("<em>");
+  });
+
+  test("display math is rendered in display mode", () => {
+    expect(slide).toMatch(/<span class="katex-display"><span class="katex"><span class="katex-mathml"><math[^>]*display="block">/);
+    expect(slide).toContain("\\frac{\\partial L}{\\partial x}");
+  });
+
+  test("an escaped dollar is a dollar and dollars inside code stay code", () => {
+    expect(slide).toContain("A price of $5");
+    expect(slide).toContain("<code>code with $not math$</code>");
+  });
+
+  test("a formula KaTeX cannot parse fails the build naming the notebook and the cell", () => {
+    expect(() => notebookToDeck(load("bad-formula"), "bad-formula")).toThrow(
+      /notebook "bad-formula", cell 3 \(id broken\): cannot render math: KaTeX parse error: .*\\frac\{1\}\{/,
+    );
+  });
+
+  test("\\newcommand in one cell serves the cells after it, as in Jupyter", () => {
+    const withMacro: Notebook = {
+      ...nb,
+      cells: [
+        { id: "a", cell_type: "markdown", source: "$\\newcommand{\\RR}{\\mathbb{R}}$ defined", metadata: { slideshow: { slide_type: "slide" } } },
+        { id: "b", cell_type: "markdown", source: "$x \\in \\RR^n$", metadata: { slideshow: { slide_type: "slide" } } },
+      ],
+    };
+    const built = notebookToDeck(withMacro, "macros");
+    expect(built).toContain('<annotation encoding="application/x-tex">x \\in \\RR^n</annotation>');
+    expect(built).toContain('<span class="mord mathbb">R</span>');
+  });
+});
+
+describe("code and outputs", () => {
+  test("code is highlighted at build time as TypeScript", () => {
+    expect(deck[1][0]).toMatch(/<pre class="code"><code class="hljs language-typescript"><span class="hljs-keyword">const<\/span> g =/);
+  });
+
+  test("stdout and stderr are preformatted and styled apart", () => {
+    expect(deck[1][0]).toContain('<pre class="output stdout">gradient factor 1.5\n</pre>');
+    expect(deck[2][0]).toContain('<pre class="output stderr">warning: this went to stderr\n</pre>');
+  });
+
+  test("PNG outputs become data URIs; SVG diagrams are inlined, sanitised, with their case-sensitive attributes", () => {
+    const slide = deck[3][0];
+    expect(slide).toMatch(/<img class="output image" alt="" src="data:image\/png;base64,iVBORw0KGgo[^"]+">/);
+    expect(slide).toContain('<svg xmlns="http://www.w3.org/2000/svg" width="360" height="120" viewBox="0 0 360 120">');
+    expect(slide).toContain("x + F(x)</text>");
+  });
+
+  test("no script, event handler, javascript: URL or frame from a notebook reaches the deck", () => {
+    expect(html).not.toMatch(/__pwned|onerror|onload|javascript:|<iframe/i);
+    expect(deck[2][0]).toContain("<b>bold output</b>");
+    // What is left of the markdown's <img onerror> and <a href="javascript:..."> is inert.
+    expect(deck[2][0]).toContain("Markdown with raw HTML: <img /> and  <a>a link</a>.");
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    expect(scripts.filter((s) => !/^<script src="assets\/[\w/.-]+\.js">$/.test(s))).toEqual(['<script type="application/json" class="chart-spec">']);
+  });
+
+  test("a vega-lite output embeds its spec (slider param included) with the SVG of the same output as fallback", () => {
+    const output = nb.cells.flatMap((c) => c.outputs ?? []).find((o) => o.output_type === "display_data" && Object.keys(o.data).some((m) => vegaLiteMime.test(m)));
+    const bundle = (output as { data: Record<string, unknown> }).data;
+    const chart = deck[1][1];
+    const json = /<script type="application\/json" class="chart-spec">(.*?)<\/script>/s.exec(chart)![1];
+    const spec = JSON.parse(json);
+    expect(spec).toEqual(bundle["application/vnd.vegalite.v5+json"]);
+    expect(spec.params[0].bind).toMatchObject({ input: "range", min: 0.5, max: 2 });
+    expect(chart).toMatch(/<div class="chart-live"><\/div><div class="chart-static"><svg [^>]*viewBox="0 0 \d+ \d+"/);
+  });
+
+  test("a spec whose strings contain </script> cannot close its script element", () => {
+    const spec = { title: "</script><script>window.__pwned = 1</script>", description: "a\u2028b" };
+    const tag = jsonScript("chart-spec", spec);
+    expect(tag.match(/<\/script>/g)).toHaveLength(1);
+    expect(JSON.parse(tag.slice(tag.indexOf(">") + 1, tag.lastIndexOf("</script>")))).toEqual(spec);
+  });
+
+  test("every stylesheet and script is a relative asset: no CDN", () => {
+    const refs = [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(8);
+    expect(refs.filter((r) => !r.startsWith("assets/"))).toEqual([]);
+  });
+});

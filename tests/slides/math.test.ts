@@ -1,0 +1,43 @@
+// Math extraction: what counts as math, what stays text or code, and the round trip.
+import { describe, expect, test } from "vitest";
+import { extractMath, renderTex, restoreMath } from "../../slides/deck/math";
+
+const spans = (md: string) => extractMath(md).spans.map((s) => `${s.display ? "D" : "I"}:${s.tex}`);
+
+describe("extractMath", () => {
+  test("all four delimiters", () => {
+    expect(spans("$a$ and $$b$$ and \\(c\\) and \\[d\\]")).toEqual(["I:a", "D:b", "I:c", "D:d"]);
+  });
+
+  test("display math spans lines; the placeholders are plain words markdown leaves alone", () => {
+    const { text, spans } = extractMath("before\n\n$$\na_1 * b_2\n\\\\ c\n$$\n\nafter $x_1$");
+    expect(spans).toEqual([{ tex: "a_1 * b_2\n\\\\ c", display: true }, { tex: "x_1", display: false }]);
+    expect(text).toBe("before\n\nqqmath0qq\n\nafter qqmath1qq");
+  });
+
+  test("Pandoc's dollar rule: prices are not math", () => {
+    expect(spans("it costs $5 and $6 today")).toEqual([]);
+    expect(spans("from $ a$ to $b $")).toEqual([]);
+    expect(spans("$x$5")).toEqual([]);
+  });
+
+  test("escaped dollars, inline code and fenced code are left as they are", () => {
+    const md = "\\$1 `$x$` ``a `$y$` b``\n```ts\nconst s = `$${z}$`;\n```\n~~~\n$w$\n~~~\n$v$";
+    const { text } = extractMath(md);
+    expect(spans(md)).toEqual(["I:v"]);
+    expect(text).toBe(md.replace(/\$v\$$/, "qqmath0qq"));
+  });
+
+  test("an inline formula does not run across a blank line", () => {
+    expect(spans("$a\n\nb$")).toEqual([]);
+  });
+});
+
+test("restoreMath puts each rendering where its placeholder landed", () => {
+  expect(restoreMath("<p>qqmath1qq then qqmath0qq</p>", ["A", "B"])).toBe("<p>B then A</p>");
+});
+
+test("renderTex throws on bad TeX instead of rendering an error span", () => {
+  expect(() => renderTex({ tex: "\\frac{1}{", display: false }, {})).toThrow(/KaTeX parse error/);
+  expect(renderTex({ tex: "\\sqrt{2}", display: true }, {})).toMatch(/^<span class="katex-display">/);
+});
