@@ -45,8 +45,9 @@ function parseArgs(argv: string[]): Args {
 }
 
 async function main(): Promise<number> {
-  // `npm run` starts us in the project root; paths on the command line are the user's.
-  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+  // `npm run execute` starts us in the project root; paths on the command line are relative
+  // to where the user typed it, which npm passes on as INIT_CWD.
+  if (process.env.npm_lifecycle_event === "execute" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   const args = parseArgs(process.argv.slice(2));
   let failed = 0;
   for (const notebook of args.notebooks) {

@@ -115,6 +115,10 @@ describe("executeNotebook", () => {
 });
 
 describe("Kernel", () => {
+  it("rejects with the reason when the kernel cannot start", async () => {
+    await expect(startKernel({ cwd: join(ws.dir, "no-such-folder") })).rejects.toThrow(/the kernel exited \(spawn error: .*ENOENT\) during start-up/);
+  });
+
   it("reports the request after a failed one as aborted, and shuts down for good", async () => {
     const kernel = await startKernel({ cwd: ws.dir });
     const pid = canListProcesses ? kernelsIn(ws.dir) : [];

@@ -47,4 +47,11 @@ export function kernelsIn(dir: string): number[] {
   return pids;
 }
 
+/** kernelsIn(dir) once it is empty, or after `ms` — a SIGKILLed process takes a moment to vanish. */
+export async function kernelsLeftIn(dir: string, ms = 2_000): Promise<number[]> {
+  const deadline = performance.now() + ms;
+  while (kernelsIn(dir).length > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return kernelsIn(dir);
+}
+
 export const bytes = (path: string) => readFileSync(path);
