@@ -44,8 +44,8 @@ export function stackPassCase(exchange: Exchange, rng: Rng, shape: StackShape): 
   const { X0, G } = batchAndGradient(rng, width, batch);
   const firstWeight = kind === "plain" ? "W" : "W1";
   return {
-    group: `Forward + backward, depth ${depth}, batch ${batch} (${activation}, init ${init})`,
-    label: `${kind}, width ${width}`,
+    group: `Forward + backward through a stack, depth ${depth}, batch ${batch}`,
+    label: `${kind} (${activation}, init ${init}), width ${width}`,
     reference: {
       id: `stack-${kind}-${width}`,
       kind: "stack",
@@ -101,7 +101,7 @@ export function gradientSweepCase(exchange: Exchange, shape: SweepShape): Kernel
   const replayed = replay.stacks.flatMap((s) => gradientNorms(s, replay.X0, replay.G));
   return {
     group: `Gradient-norm sweep of notebook 01 (weight draws included)`,
-    label: `${scales.length} scales × {plain, residual}, depth ${depth}, width ${width}, batch ${batch}`,
+    label: `${scales.length} scales c × {plain, residual}, depth ${depth}, width ${width}, batch ${batch}`,
     reference: {
       id: "sweep",
       kind: "sweep",

@@ -31,11 +31,11 @@ export interface KernelReport {
 
 function buildCases(exchange: Exchange, quick: boolean): KernelCase[] {
   const rng = createRng(2024);
-  const stacks = [64, 256].flatMap((width) =>
-    (["plain", "residual"] as const).map((kind) =>
-      stackPassCase(exchange, rng, { kind, activation: "relu", init: "he", depth: 50, width, batch: 32 }),
-    ),
-  );
+  // Notebook 01's defaults: He weights for the plain stack, residual branches at c = 0.5.
+  const stacks = [64, 256].flatMap((width) => [
+    stackPassCase(exchange, rng, { kind: "plain", activation: "relu", init: "he", depth: 50, width, batch: 32 }),
+    stackPassCase(exchange, rng, { kind: "residual", activation: "relu", init: 0.5, depth: 50, width, batch: 32 }),
+  ]);
   const sweep = gradientSweepCase(exchange, SWEEP);
   return [
     ...stacks,
