@@ -9,8 +9,15 @@ import { launchChromium } from "./chromium";
 import { defaultOutDir } from "./cli";
 import { indexHtml, type DeckEntry } from "./index-page";
 
-/** Prints one deck page to `pdfPath` (written whole or not at all); returns the page count. */
-export async function printDeck(browser: Browser, htmlPath: string, pdfPath: string): Promise<number> {
+export interface Printed {
+  pages: number;
+  /** charts printed from the SVG stored with them in the notebook, and charts drawn live */
+  staticCharts: number;
+  liveCharts: number;
+}
+
+/** Prints one deck page to `pdfPath` (written whole or not at all). */
+export async function printDeck(browser: Browser, htmlPath: string, pdfPath: string): Promise<Printed> {
   const page = await browser.newPage();
   try {
     const errors: string[] = [];
@@ -24,10 +31,12 @@ export async function printDeck(browser: Browser, htmlPath: string, pdfPath: str
     await page.evaluate(() => document.fonts.ready);
     if (errors.length > 0) throw new Error(`${htmlPath}: ${errors.join("; ")}`);
     const pages = await page.locator(".pdf-page").count();
+    const staticCharts = await page.locator('.chart[data-state="static"]').count();
+    const liveCharts = await page.locator('.chart[data-state="live"]').count();
     const partial = `${pdfPath}.partial`;
     await page.pdf({ path: partial, preferCSSPageSize: true, printBackground: true });
     renameSync(partial, pdfPath);
-    return pages;
+    return { pages, staticCharts, liveCharts };
   } finally {
     await page.close();
   }
@@ -41,8 +50,8 @@ export async function printDecks(outDir: string, log: (line: string) => void = (
     const printed: DeckEntry[] = [];
     for (const deck of decks) {
       const pdf = `${deck.name}.pdf`;
-      const pages = await printDeck(browser, join(outDir, deck.file), join(outDir, pdf));
-      log(`${pdf}: ${pages} pages`);
+      const { pages, staticCharts, liveCharts } = await printDeck(browser, join(outDir, deck.file), join(outDir, pdf));
+      log(`${pdf}: ${pages} pages; charts: ${staticCharts} from the stored SVG, ${liveCharts} drawn live`);
       printed.push({ ...deck, pdf });
     }
     writeFileSync(join(outDir, "decks.json"), JSON.stringify(printed, null, 1) + "\n");

@@ -20,8 +20,8 @@ function columns(part: string): string[][] {
   let start = 0;
   for (const m of part.matchAll(/<section[^>]*>|<\/section>/g)) {
     if (m[0] !== "</section>") {
-      if (depth++ === 0) start = m.index;
-    } else if (--depth === 0) tops.push(part.slice(start, m.index + m[0].length));
+      if (depth++ === 0) start = m.index ?? 0;
+    } else if (--depth === 0) tops.push(part.slice(start, (m.index ?? 0) + m[0].length));
   }
   return tops.map((top) => {
     const inner = top.slice(top.indexOf(">") + 1, top.lastIndexOf("</section>"));

@@ -1,0 +1,60 @@
+// The static server behind `npm start`: serves the output folder, nothing outside it, and
+// moves to a free port when the asked one is taken.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { resolveInside, serveDecks, type RunningServer } from "../../slides/serve";
+
+let parent: string;
+let root: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  parent = mkdtempSync(join(tmpdir(), "serve-"));
+  root = join(parent, "dist");
+  mkdirSync(join(root, "assets"), { recursive: true });
+  writeFileSync(join(root, "index.html"), "<h1>decks</h1>");
+  writeFileSync(join(root, "assets", "deck.css"), "body{}");
+  writeFileSync(join(parent, "secret.txt"), "outside");
+  server = await serveDecks({ root, port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(parent, { recursive: true, force: true });
+});
+
+test("serves files with their content type, / as index.html, and 404 for the rest", async () => {
+  expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const index = await fetch(server.url);
+  expect(index.status).toBe(200);
+  expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
+  expect(await index.text()).toBe("<h1>decks</h1>");
+  const css = await fetch(new URL("assets/deck.css", server.url));
+  expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+  expect((await fetch(new URL("missing.html", server.url))).status).toBe(404);
+});
+
+test("nothing outside the folder is reachable, however the path is spelled", async () => {
+  for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt", "/%E0%A4%A"]) {
+    expect(resolveInside(root, path), path).toBeUndefined();
+  }
+  const raw = await fetch(`${server.url}%2e%2e/secret.txt`);
+  expect(raw.status).toBe(404);
+});
+
+test("a taken port falls back to a free one; a bad port is refused", async () => {
+  const blocker = createServer();
+  await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", done));
+  const taken = (blocker.address() as { port: number }).port;
+  const second = await serveDecks({ root, port: taken });
+  try {
+    expect(second.port).not.toBe(taken);
+    expect((await fetch(second.url)).status).toBe(200);
+  } finally {
+    await second.close();
+    blocker.close();
+  }
+  await expect(serveDecks({ root, port: 70000 })).rejects.toThrow(/port = 70000 is invalid: expected an integer in \[0, 65535\]/);
+});
