@@ -28,8 +28,9 @@ function parseArgs(argv: string[]): Args {
       args.set[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
     } else if (flag === "--out") args.out = value();
     else if (flag === "--timeout") {
-      const seconds = Number(value());
-      if (!(seconds > 0) || !Number.isFinite(seconds)) throw new RangeError(`--timeout = ${argv[i]} is invalid: expected a number of seconds > 0`);
+      const raw = value();
+      const seconds = Number(raw);
+      if (!(seconds > 0) || !Number.isFinite(seconds)) throw new RangeError(`--timeout = ${JSON.stringify(raw)} is invalid: expected a number of seconds > 0`);
       args.timeoutMs = seconds * 1000;
     } else if (flag === "--check") args.check = true;
     else if (flag === "--help" || flag === "-h") {

@@ -59,7 +59,9 @@ function literal(name: string, raw: string, type: ParameterType): string {
 /**
  * The notebook with `overrides` injected after its `parameters` cell (replacing an earlier
  * injected cell). Refuses unknown names and values of the wrong type with a RangeError that
- * lists what is allowed — before any kernel is started. The input notebook is not changed.
+ * lists what is allowed — before any kernel is started. Without overrides the notebook is
+ * returned as it is (an injected cell from an earlier run stays, and runs). The input
+ * notebook is not changed.
  */
 export function injectParameters(nb: Notebook, overrides: Record<string, string>): Notebook {
   const names = Object.keys(overrides);
