@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/deck/build";
+import { serveDecks } from "../../slides/serve";
 import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
@@ -103,6 +104,33 @@ describe("fixture deck", () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/2");
     expect((await page.locator(".slide-number").textContent())?.replace(/\s+/g, "")).toBe("5/7");
   });
+});
+
+test("served over http by the start server, the deck asks nothing of any other host", async () => {
+  const server = await serveDecks({ root: outDir, port: 0 });
+  const context = await browser.newContext();
+  const foreign: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    foreign.push(url.href);
+    return route.abort();
+  });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => void errors.push(String(e)));
+    await page.goto(server.url);
+    await page.click('a[href="features.html"]');
+    await page.waitForFunction(() => (window as any).Reveal?.isReady());
+    await page.evaluate(() => (window as any).Reveal.slide(1, 1));
+    await page.waitForSelector('.present .chart[data-state="live"] .chart-live svg');
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
 
 describe.runIf(notebooks.length > 0)("decks of the project's notebooks", () => {

@@ -60,6 +60,20 @@ describe("slide structure", () => {
     expect(html.match(/<aside class="notes">/g)).toHaveLength(1);
   });
 
+  test("when the title cell is itself the first key cell, its own slide is the title slide (no second title)", () => {
+    const titled: Notebook = {
+      ...nb,
+      cells: [
+        { id: "t", cell_type: "markdown", source: "# Own title\n\nIts paragraph.", metadata: { slideshow: { slide_type: "slide" } } },
+        { id: "u", cell_type: "markdown", source: "Under it.", metadata: { slideshow: { slide_type: "-" } } },
+      ],
+    };
+    const built = notebookToDeck(titled, "titled");
+    expect(built.match(/<section/g)).toHaveLength(1);
+    expect(built).toMatch(/<section class="title-slide">\n<div class="cell markdown"><h1>Own title<\/h1>\n<p>Its paragraph.<\/p>[\s\S]*Under it./);
+    expect(built).toContain("<title>Own title</title>");
+  });
+
   test("`skip` and unmarked cells stay out", () => {
     expect(html).not.toContain("SKIPPED-CELL");
     expect(html).not.toContain("UNMARKED-CELL");
