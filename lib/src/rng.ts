@@ -25,9 +25,27 @@ export interface Rng {
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
+/**
+ * The 128-bit xoroshiro state, filled from the seed by splitmix32 as xoroshiro's authors
+ * recommend. Seeding the state directly with a small integer (pure-rand's default,
+ * state = (-1, ~seed, seed, 0)) leaves it so sparse that the first draws sit near 1 for
+ * every seed; splitmix spreads each seed over all 128 bits.
+ */
+function seedState(seed: number): number[] {
+  let s = seed | 0;
+  const next = () => {
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) | 0;
+  };
+  return [next(), next(), next(), next()];
+}
+
 export function createRng(seed: number): Rng {
   requireInteger("seed", seed, 0, 2 ** 31 - 1);
-  const gen = xoroshiro128plus(seed);
+  const gen = xoroshiro128plus.fromState(seedState(seed));
   const next32 = () => gen.unsafeNext() >>> 0;
 
   const uniform = () => {

@@ -62,3 +62,18 @@ describe("createRng", () => {
     expect(() => createRng(1).normalMatrix(2, 2, -1)).toThrow(/std = -1/);
   });
 });
+
+describe("seeding", () => {
+  it("spreads small seeds: the first draw over 4000 seeds is uniform (mean 1/2, none stuck near 1)", () => {
+    const N = 4000;
+    const first = Array.from({ length: N }, (_, seed) => createRng(seed).uniform());
+    const mean = first.reduce((s, x) => s + x, 0) / N;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
+    // a sparse state puts the first draw of every small seed above 0.99
+    expect(first.filter((x) => x > 0.99).length).toBeLessThan(N * 0.02);
+    // deciles of the first draw each hold about a tenth of the seeds
+    const counts = new Array(10).fill(0);
+    for (const x of first) counts[Math.floor(x * 10)]++;
+    for (const c of counts) expect(Math.abs(c - N / 10)).toBeLessThan(5 * Math.sqrt(N * 0.09));
+  });
+});
