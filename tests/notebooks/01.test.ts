@@ -1,0 +1,110 @@
+// Notebook 01 runs top to bottom through the real tslab kernel at its default parameters and
+// with the hidden parameters (depth 3, width 2, seed 11), into temporary copies: the committed
+// notebook is never written. Its printed checks must hold, every chart must be a full display
+// bundle, and the parameters must reach the charts (the slider of the 4^−L chart starts at L = depth).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { executeNotebook } from "../../slides/runner";
+
+const notebook = join(__dirname, "..", "..", "notebooks", "01-residual-connections.ipynb");
+const committed = readFileSync(notebook); // captured before any run
+const scratch = mkdtempSync(join(tmpdir(), "nb01-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+type Output = Record<string, any>;
+interface Executed { text: string; stderr: string; byId: Map<string, Output[]> }
+
+async function execute(name: string, set?: Record<string, string>): Promise<Executed> {
+  const out = join(scratch, `${name}.ipynb`);
+  await executeNotebook(notebook, { out, set, log: () => {} });
+  const cells = JSON.parse(readFileSync(out, "utf8")).cells as { id: string; outputs?: Output[] }[];
+  const byId = new Map(cells.map((c) => [c.id, c.outputs ?? []]));
+  const all = cells.flatMap((c) => c.outputs ?? []);
+  const stream = (kind: string) =>
+    all.filter((o) => o.output_type === "stream" && o.name === kind).map((o) => [].concat(o.text).join("")).join("");
+  return { text: stream("stdout"), stderr: stream("stderr"), byId };
+}
+
+/** The first number printed after `label` and " = " on the line that starts with `label`. */
+function printed(text: string, label: string): number {
+  const line = text.split("\n").find((l) => l.startsWith(label));
+  if (!line) throw new Error(`no line starting with "${label}" in the notebook output`);
+  const match = /= (-?[\d.]+(?:e[-+]?\d+)?)/.exec(line.slice(label.length));
+  if (!match) throw new Error(`no "= number" on the line "${line}"`);
+  return Number(match[1]);
+}
+
+/** The vega-lite spec a chart cell displayed (with its PNG fallback present). */
+function chartSpec(run: Executed, id: string): any {
+  const shown = (run.byId.get(id) ?? []).find((o) => o.output_type === "display_data");
+  expect(shown?.data?.["image/png"], `${id} has a PNG`).toBeTruthy();
+  return shown.data["application/vnd.vegalite.v5+json"];
+}
+
+const CHARTS = ["a-activations-chart", "a-bound-chart", "a-plain-net-chart", "a-dead-chart", "c-spectrum-chart",
+  "c-stacks-chart", "c-product-chart", "train-chart"];
+
+function expectChecks(run: Executed, depth: number): void {
+  expect(run.stderr).toBe("");
+  expect(run.text).not.toMatch(/✗/);
+  // (a) σ′ peaks at exactly 1/4, at x = 0, and equals σ(1 − σ)
+  expect(run.text).toContain("max σ′ on the grid = 0.25 at x = 0\n");
+  expect(printed(run.text, "|max σ′ − 1/4|")).toBe(0);
+  expect(printed(run.text, "max |σ′ − σ(1 − σ)| on the grid")).toBeLessThan(1e-12);
+  expect(run.text).toContain("sigmoid norms under the bound at every layer: ✓");
+  expect(run.text).toContain("their weight gradients are exactly 0: ✓");
+  // (b), (c): the block, its Jacobian and its backward pass
+  expect(printed(run.text, "max |residualBlock(W₁, W₂, X₀) − sums|")).toBeLessThan(1e-12);
+  expect(printed(run.text, "max |(I + W₂DW₁) − finite differences|")).toBeLessThan(1e-7);
+  expect(printed(run.text, "max |backprop − (I + W₁ᵀDW₂ᵀ)g|")).toBeLessThan(1e-12);
+  expect(printed(run.text, "max |backprop − (finite-difference J)ᵀg|")).toBeLessThan(1e-7);
+  expect(printed(run.text, "max |entry| of I + W₂DW₁ when W₂DW₁ = −I")).toBeLessThan(1e-9);
+  // Weyl: read σ_min(I + A) and 1 − ‖A‖₂ off each printed line and compare them here
+  const weyl = run.text.split("\n").filter((l) => l.includes("σ_min(I + A) ="));
+  expect(weyl).toHaveLength(4);
+  for (const line of weyl) {
+    const [sigmaMin, bound] = [...line.matchAll(/= (-?[\d.]+)/g)].slice(2).map((m) => Number(m[1]));
+    expect(sigmaMin).toBeGreaterThanOrEqual(bound);
+  }
+  // every chart is a full bundle; the 4^−L slider starts at L = depth and the figure is an SVG
+  for (const id of CHARTS) expect(chartSpec(run, id)?.$schema).toMatch(/vega-lite\/v5/);
+  expect(chartSpec(run, "a-bound-chart").params[0].value).toBe(Math.min(depth, 30));
+  const figure = run.byId.get("b-figure-svg")![0].data;
+  expect([].concat(figure["image/svg+xml"]).join("")).toContain('data-role="skip"');
+}
+
+describe("notebook 01: residual connections", () => {
+  it("runs at the default parameters; the checks hold and the experiments show the effect", async () => {
+    const run = await execute("default");
+    expectChecks(run, 30);
+    // sigmoid gradients vanish through 30 layers; the residual stack keeps the norm near 1 at c = 0.5
+    expect(printed(run.text, "sigmoid       ‖∂ℒ/∂X_0‖ / ‖∂ℒ/∂X_L‖")).toBeLessThan(1e-10);
+    const atHalf = (kind: string) => {
+      const line = run.text.split("\n").find((l) => l.startsWith(kind) && l.includes("‖∂ℒ/∂X_0‖ at c"))!;
+      return Number(/c = 0\.5: ([\d.]+e[-+]\d+)/.exec(line)![1]);
+    };
+    expect(atHalf("residual")).toBeGreaterThan(0.1);
+    expect(atHalf("residual")).toBeLessThan(10);
+    expect(atHalf("plain (relu)")).toBeLessThan(1e-6);
+    // the residual net trains below the plain net's plateau (the constant predictor's loss ≈ 0.25)
+    const final = (kind: string) => {
+      const line = run.text.split("\n").find((l) => l.startsWith(kind) && l.includes(" loss "))!;
+      return Number(/→ ([\d.]+)/.exec(line)![1]);
+    };
+    expect(final("residual")).toBeLessThan(0.5 * final("plain"));
+  }, 180_000);
+
+  it("runs with the hidden parameters depth = 3, width = 2, seed = 11", async () => {
+    const run = await execute("hidden", { depth: "3", width: "2", seed: "11" });
+    expectChecks(run, 3);
+    expect(run.text).toContain("4^−3 = 1.6e-2");
+    expect(run.text).toMatch(/dead units: \d of 6 /);
+    expect(run.text).toMatch(/active units \(ones on D's diagonal\): \d of 2\n/);
+  }, 180_000);
+
+  it("left the committed notebook byte-identical after both runs", () => {
+    expect(readFileSync(notebook).equals(committed)).toBe(true);
+  });
+});
