@@ -71,8 +71,8 @@ export function runReference(
   const limits = { OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
   const env = { ...process.env, ...limits };
   const run = spawnSync("python3", [script, manifest], { encoding: "utf8", maxBuffer: 64 * 2 ** 20, env });
-  if (run.error) return `python3 could not be started (${run.error.message}): numpy columns skipped`;
-  if (run.status === 3) return `${run.stderr.trim()}: numpy columns skipped`;
+  if (run.error) return `python3 could not be started (${run.error.message})`;
+  if (run.status === 3) return run.stderr.trim();
   if (run.status !== 0) throw new Error(`bench/reference.py failed (exit ${run.status}):\n${run.stderr}`);
   return JSON.parse(run.stdout) as ReferenceRun;
 }

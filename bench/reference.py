@@ -192,12 +192,14 @@ def run_mmul(case, folder, rule):
 
 
 def blas_name():
-    """The BLAS numpy was built with (numpy ≥ 1.25 reports it as a dict; older ones only print it)."""
+    """The BLAS numpy was built with: numpy ≥ 1.25 reports it as a dict, older ones in numpy.__config__."""
     try:
         blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
         return f'{blas["name"]} {blas.get("version", "")}'.strip()
     except (TypeError, KeyError):
-        return "BLAS unknown"
+        info = getattr(np.__config__, "blas_opt_info", {}) or {}
+        libraries = sorted(set(info.get("libraries", [])))
+        return f'lib{"/".join(libraries)} (as linked)' if libraries else "BLAS unknown"
 
 
 RUNNERS = {"stack": run_stack, "sweep": run_sweep, "montecarlo": run_montecarlo, "closed-form": run_closed_form, "mmul": run_mmul}
