@@ -25,6 +25,12 @@ export const columnNorms: Row[] = [1, 2, 3, 4].flatMap((j) => [
   { category: `x${j}`, value: 1.2, matrix: "X̃ (normalised)" },
 ]);
 
+/** Column norms spanning four decades: on a log axis every bar must still show. */
+export const spreadNorms: Row[] = [1, 2, 3, 4].flatMap((j) => [
+  { category: `x${j}`, value: 10 ** -j, matrix: "X" },
+  { category: `x${j}`, value: 1.2, matrix: "X̃ (normalised)" },
+]);
+
 export const singularValues: Row[] = Array.from({ length: 20 }, (_, i) => ({
   x: i + 1,
   y: i < 18 ? 0.9 ** i : 0,
@@ -58,6 +64,14 @@ export const examples: Record<string, () => ChartSpec> = {
       groupTitle: "design matrix",
       annotations: [{ y: 1.2, label: "common norm" }, { x: "x2", label: "x2" }],
     }),
+  barLog: () =>
+    barChart(spreadNorms, {
+      title: "Column norms across decades",
+      xTitle: "feature",
+      yTitle: "column norm ‖X_j‖ (log scale)",
+      group: "matrix",
+      logY: true,
+    }),
   scatterLog: () =>
     scatterChart(singularValues, { title: "Singular values", xTitle: "index i", yTitle: "σᵢ (log scale)", logY: true }),
   strip: () =>
@@ -82,6 +96,7 @@ export const axisTitles: Record<string, string[]> = {
   lineLogClampedSlider: [gradientTitles.xTitle, gradientTitles.yTitle],
   lineFacets: [gradientTitles.xTitle, gradientTitles.yTitle],
   bar: ["feature", "column norm ‖X_j‖ (no unit)"],
+  barLog: ["feature", "column norm ‖X_j‖ (log scale)"],
   scatterLog: ["index i", "σᵢ (log scale)"],
   strip: ["penalty weight λ(1 − p)/p", "keep probability"],
   scatterSlider: ["penalty weight (no unit)", "keep probability p"],

@@ -1,4 +1,5 @@
-// Reading a rendered vega View: the data-mark items (not legend or axis symbols) it drew.
+// Reading a rendered chart: the data-mark items (not legend or axis symbols) a vega View
+// drew, and the tick labels of an axis in its SVG.
 import type { View } from "vega";
 
 interface SceneNode {
@@ -8,6 +9,7 @@ interface SceneNode {
   datum?: Record<string, unknown>;
   shape?: string;
   text?: string;
+  height?: number;
 }
 
 /** Items of every data mark of this type, in scenegraph order. */
@@ -19,4 +21,14 @@ export function markItems(view: View, marktype: string): SceneNode[] {
   };
   visit((view.scenegraph() as unknown as { root: SceneNode }).root);
   return out;
+}
+
+/** Tick labels of every axis whose aria label starts "X-axis" (or "Y-axis"), panel by panel. */
+export function axisLabels(svg: string, axis: "X" | "Y"): string[][] {
+  // vega writes each axis as a group labelled for screen readers, then its label texts,
+  // then its title; the text of a label is the only content of its <text> element.
+  return svg.split(`aria-label="${axis}-axis`).slice(1).map((part) => {
+    const labels = part.split("role-axis-title")[0].split("role-axis-label")[1] ?? "";
+    return [...labels.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  });
 }

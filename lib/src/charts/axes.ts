@@ -33,6 +33,8 @@ export interface PreparedAxes {
   flag?: string;
   xScale?: Record<string, unknown>;
   yScale?: Record<string, unknown>;
+  /** Lower edge of the log y axis (the clamp floor), where bars start: a log axis has no 0. */
+  yFloor?: number;
 }
 
 /** Copies rows, clamping the fields that go on log axes, and returns the scales to use. */
@@ -43,13 +45,15 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
   let out: Row[] = rows.map((row) => ({ ...row }));
   const notes: string[] = [];
   let count = 0;
+  let yFloor: number | undefined;
   const flag = defaults.clampedField;
-  for (const [field, on, opts] of [[x, logX, clamp.x], [y, logY, clamp.y]] as const) {
+  for (const [axis, field, on, opts] of [["x", x, logX, clamp.x], ["y", y, logY, clamp.y]] as const) {
     if (!on || field === undefined) continue;
     const c = clampForLog(out, field, { flag, ...opts });
     out = c.rows;
     count += c.count;
     if (c.count > 0) notes.push(clampNote(c.count));
+    if (axis === "y") yFloor = c.floor;
   }
   return {
     rows: out,
@@ -57,6 +61,7 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
     flag: count > 0 ? flag : undefined,
     xScale: logX ? { type: "log" } : undefined,
     yScale: logY ? { type: "log" } : undefined,
+    yFloor,
   };
 }
 

@@ -43,7 +43,11 @@ export function barChart(data: readonly Row[], options: BarOptions): ChartSpec {
     ],
     axes.flag,
   );
-  const layers: Layer[] = [{ mark: { type: "bar", opacity: defaults.opacity }, encoding: { ...position, tooltip: tips } }];
+  // Bars start at 0, which a log axis cannot place (vega-lite would stack them from log 0 =
+  // −∞ and draw nothing). There they rise from the axis floor instead, one decade under the
+  // smallest positive value (or the caller's clamp floor); y2 also keeps it in the domain.
+  const base = axes.yFloor === undefined ? {} : { y2: { datum: axes.yFloor } };
+  const layers: Layer[] = [{ mark: { type: "bar", opacity: defaults.opacity }, encoding: { ...position, ...base, tooltip: tips } }];
   if (axes.flag) layers.push(clampMarkerLayer(position, axes.flag, tips));
   return compose({ rows: axes.rows, layers, axes: { xType, yScale: axes.yScale }, notes: axes.notes }, options);
 }
