@@ -2,45 +2,23 @@
 // with the hidden parameters (depth 3, width 2, seed 11), into temporary copies: the committed
 // notebook is never written. Its printed checks must hold, every chart must be a full display
 // bundle, and the parameters must reach the charts (the slider of the 4^−L chart starts at L = depth).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { executeNotebook } from "../../slides/runner";
+import { executeCopy, notebookPath, printed, scratchFolder, type Executed } from "./executed";
 
-const notebook = join(__dirname, "..", "..", "notebooks", "01-residual-connections.ipynb");
+const notebook = notebookPath("01-residual-connections.ipynb");
 const committed = readFileSync(notebook); // captured before any run
-const scratch = mkdtempSync(join(tmpdir(), "nb01-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder("nb01-");
+afterAll(scratch.remove);
 
-type Output = Record<string, any>;
-interface Executed { text: string; stderr: string; byId: Map<string, Output[]> }
-
-async function execute(name: string, set?: Record<string, string>): Promise<Executed> {
-  const out = join(scratch, `${name}.ipynb`);
-  await executeNotebook(notebook, { out, set, log: () => {} });
-  const cells = JSON.parse(readFileSync(out, "utf8")).cells as { id: string; outputs?: Output[] }[];
-  const byId = new Map(cells.map((c) => [c.id, c.outputs ?? []]));
-  const all = cells.flatMap((c) => c.outputs ?? []);
-  const stream = (kind: string) =>
-    all.filter((o) => o.output_type === "stream" && o.name === kind).map((o) => [].concat(o.text).join("")).join("");
-  return { text: stream("stdout"), stderr: stream("stderr"), byId };
-}
-
-/** The first number printed after `label` and " = " on the line that starts with `label`. */
-function printed(text: string, label: string): number {
-  const line = text.split("\n").find((l) => l.startsWith(label));
-  if (!line) throw new Error(`no line starting with "${label}" in the notebook output`);
-  const match = /= (-?[\d.]+(?:e[-+]?\d+)?)/.exec(line.slice(label.length));
-  if (!match) throw new Error(`no "= number" on the line "${line}"`);
-  return Number(match[1]);
-}
+const execute = (name: string, set?: Record<string, string>) => executeCopy(notebook, join(scratch.folder, `${name}.ipynb`), set);
 
 /** The vega-lite spec a chart cell displayed (with its PNG fallback present). */
 function chartSpec(run: Executed, id: string): any {
   const shown = (run.byId.get(id) ?? []).find((o) => o.output_type === "display_data");
   expect(shown?.data?.["image/png"], `${id} has a PNG`).toBeTruthy();
-  return shown.data["application/vnd.vegalite.v5+json"];
+  return shown?.data["application/vnd.vegalite.v5+json"];
 }
 
 const CHARTS = ["a-activations-chart", "a-bound-chart", "a-plain-net-chart", "a-dead-chart", "c-spectrum-chart",

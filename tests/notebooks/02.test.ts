@@ -1,36 +1,22 @@
 // Notebook 02 runs top to bottom through the real tslab kernel at its default parameters and
 // with the hidden parameters, into temporary copies (the committed notebook is never written),
 // and its printed checks hold: closed forms agree to rounding, sampling and SGD to their tolerances.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { executeNotebook } from "../../slides/runner";
+import { executeCopy, notebookPath, printed, scratchFolder, type Executed } from "./executed";
 
-const notebook = join(__dirname, "..", "..", "notebooks", "02-dropout-regularization.ipynb");
+const notebook = notebookPath("02-dropout-regularization.ipynb");
 const committed = readFileSync(notebook);  // captured before any run
-const scratch = mkdtempSync(join(tmpdir(), "nb02-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder("nb02-");
+afterAll(scratch.remove);
 
 interface Run { text: string; charts: number; stderr: string }
 
 async function run(name: string, set?: Record<string, string>): Promise<Run> {
-  const out = join(scratch, `${name}.ipynb`);
-  await executeNotebook(notebook, { out, set, log: () => {} });
-  const nb = JSON.parse(readFileSync(out, "utf8"));
-  const outputs = nb.cells.flatMap((c: { outputs?: unknown[] }) => c.outputs ?? []) as Record<string, any>[];
-  const streams = (kind: string) => outputs.filter((o) => o.output_type === "stream" && o.name === kind).map((o) => [].concat(o.text).join("")).join("");
-  const charts = outputs.filter((o) => o.output_type === "display_data" && o.data?.["application/vnd.vegalite.v5+json"] && o.data?.["image/png"]).length;
-  return { text: streams("stdout"), charts, stderr: streams("stderr") };
-}
-
-/** The number printed after `label = ` on the line that carries it. */
-function printed(text: string, label: string): number {
-  const line = text.split("\n").find((l) => l.startsWith(label));
-  if (!line) throw new Error(`no line starting with "${label}" in the notebook output`);
-  const match = new RegExp(`= ([-+\\d.e]+)`).exec(line.slice(label.length));
-  if (!match) throw new Error(`no "= number" on the line "${line}"`);
-  return Number(match[1]);
+  const r: Executed = await executeCopy(notebook, join(scratch.folder, `${name}.ipynb`), set);
+  const charts = r.outputs.filter((o) => o.output_type === "display_data" && o.data?.["application/vnd.vegalite.v5+json"] && o.data?.["image/png"]).length;
+  return { text: r.text, charts, stderr: r.stderr };
 }
 
 function expectChecks(r: Run, sgdTolerance: number): void {
