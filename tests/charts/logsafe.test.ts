@@ -14,13 +14,14 @@ describe("clampForLog", () => {
     expect(c.ceiling).toBe(10);
     expect(c.rows.map((r) => r.y)).toEqual([1, c.floor, c.floor, c.floor, 10, 1e-3, c.floor]);
     expect(c.rows.map((r) => r.clamped)).toEqual([false, true, true, true, true, false, true]);
-    expect(c.count).toBe(5);
+    expect([c.count, c.offAxis, c.outOfRange]).toEqual([5, 5, 0]);
     expect(rows).toEqual(before);
   });
 
   it("honours an explicit floor and ceiling and ORs an existing flag (x and y share it)", () => {
     const c = clampForLog([{ y: 5, hit: true }, { y: 50 }, { y: 0.5 }], "y", { floor: 1, ceiling: 10, flag: "hit" });
     expect(c.rows).toEqual([{ y: 5, hit: true }, { y: 10, hit: true }, { y: 1, hit: true }]);
+    expect([c.count, c.offAxis, c.outOfRange]).toEqual([2, 0, 2]);
   });
 
   it("rejects what no log axis can hold", () => {
@@ -53,6 +54,17 @@ describe("log axes in the builders", () => {
     expect(values[1].x).toBe(100);
     const shapes = markItems(chartView(spec).run(), "symbol").map((s) => s.shape);
     expect(shapes).toEqual(["circle", "triangle-down", "triangle-down"]);
+  });
+
+  it("say why points were pinned: off the log axis, or merely outside an explicit floor/ceiling", () => {
+    const options = { title: "t", xTitle: "L (layers)", yTitle: "norm (log scale)", logY: true };
+    const raised = lineChart([{ x: 1, y: 1 }, { x: 2, y: 1e-9 }, { x: 3, y: 1e-7 }], { ...options, clamp: { y: { floor: 1e-6 } } });
+    expect(raised.title.subtitle).toBe("▼ 2 values outside [0.000001, 10] pinned to the axis edge");
+    expect(raised.title.subtitle).not.toContain("≤ 0");
+    const mixed = lineChart([{ x: 1, y: 1 }, { x: 2, y: 0 }, { x: 3, y: 1e-9 }, { x: 4, y: 5e3 }], { ...options, clamp: { y: { floor: 1e-6, ceiling: 1e3 } } });
+    expect(mixed.title.subtitle).toBe("▼ 3 values pinned to the axis edge: 1 off the log axis (≤ 0, ±∞ or NaN), 2 outside [0.000001, 1000]");
+    const off = lineChart([{ x: 1, y: 1 }, { x: 2, y: 0 }], options);
+    expect(off.title.subtitle).toBe("▼ 1 value off the log axis (≤ 0, ±∞ or NaN) pinned to its edge");
   });
 
   it("leave a clean log chart unflagged: no marker layer, no note", () => {

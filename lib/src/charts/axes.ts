@@ -52,7 +52,7 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
     const c = clampForLog(out, field, { flag, ...opts });
     out = c.rows;
     count += c.count;
-    if (c.count > 0) notes.push(clampNote(c.count));
+    if (c.count > 0) notes.push(clampNote(c));
     if (axis === "y") yFloor = c.floor;
   }
   return {

@@ -19,8 +19,12 @@ export interface Clamped {
   rows: Row[];
   floor: number;
   ceiling: number;
-  /** How many rows were clamped by this call. */
+  /** How many rows were clamped by this call (offAxis + outOfRange). */
   count: number;
+  /** Clamped rows whose value no log axis can hold: ≤ 0, ±Infinity or NaN. */
+  offAxis: number;
+  /** Clamped rows with a positive finite value beyond an explicit floor or ceiling. */
+  outOfRange: number;
 }
 
 /** Copies `rows`, clamping `field` into [floor, ceiling] and flagging the rows that moved. */
@@ -43,21 +47,34 @@ export function clampForLog(rows: readonly Row[], field: string, options: ClampO
   if (!(floor > 0)) fail("floor", floor, "a positive number (a log axis starts above 0)");
   if (!(ceiling > floor)) fail("ceiling", ceiling, `a number above floor = ${floor}`);
 
-  let count = 0;
+  let offAxis = 0;
+  let outOfRange = 0;
   const out = rows.map((row, i) => {
     const v = values[i];
     // NaN compares false with everything, so it falls to the floor with the underflows.
     const clampedValue = v > ceiling ? ceiling : v >= floor ? v : floor;
     const moved = clampedValue !== v;
-    if (moved) count++;
+    if (moved && Number.isFinite(v) && v > 0) outOfRange++;
+    else if (moved) offAxis++;
     return { ...row, [field]: clampedValue, [flag]: row[flag] === true || moved };
   });
-  return { rows: out, floor, ceiling, count };
+  return { rows: out, floor, ceiling, count: offAxis + outOfRange, offAxis, outOfRange };
 }
 
-/** A short subtitle line (it must not widen the chart) saying how many points sit on the axis edge. */
-export function clampNote(count: number): string {
-  return `▼ ${count} value${count === 1 ? "" : "s"} off the log axis (≤ 0, ±∞ or NaN) pinned to its edge`;
+const countOf = (n: number) => `${n} value${n === 1 ? "" : "s"}`;
+
+/**
+ * A short subtitle line (it must not widen the chart) saying how many points sit on the axis
+ * edge and why: off the log axis altogether (≤ 0, ±∞, NaN), or merely beyond a floor or
+ * ceiling the caller set. With the default limits (a decade beyond the data) only the first
+ * can happen.
+ */
+export function clampNote({ offAxis, outOfRange, floor, ceiling }: Omit<Clamped, "rows" | "count">): string {
+  const range = `outside [${Number(floor.toPrecision(3))}, ${Number(ceiling.toPrecision(3))}]`;
+  const off = "off the log axis (≤ 0, ±∞ or NaN)";
+  if (outOfRange === 0) return `▼ ${countOf(offAxis)} ${off} pinned to its edge`;
+  if (offAxis === 0) return `▼ ${countOf(outOfRange)} ${range} pinned to the axis edge`;
+  return `▼ ${countOf(offAxis + outOfRange)} pinned to the axis edge: ${offAxis} ${off}, ${outOfRange} ${range}`;
 }
 
 /**
