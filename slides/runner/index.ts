@@ -1,11 +1,12 @@
 // The notebook runner: executes .ipynb notebooks through the project's tslab kernel over
 // the Jupyter protocol, writes the outputs back, injects parameters, checks freshness.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fail, requireInterval } from "../../lib/src/checks";
 import { writeFileAtomic } from "./atomic";
 import { outputDrift } from "./freshness";
 import { Kernel, type KernelOptions } from "./kernel";
-import { parseNotebook, serializeNotebook } from "./nbformat";
+import { parseNotebook, serializeNotebook, type Notebook } from "./nbformat";
 import { injectParameters } from "./parameters";
 import { runNotebook, type CellTiming } from "./run";
 
@@ -34,6 +35,14 @@ export function startKernel(options?: KernelOptions): Promise<Kernel> {
   return Kernel.start(options);
 }
 
+/** The notebook at `path` and its absolute path; a missing file or a bad timeout is refused before any kernel starts. */
+function readNotebook(path: string, timeoutMs: number | undefined): { source: string; nb: Notebook } {
+  if (timeoutMs !== undefined) requireInterval("timeoutMs", timeoutMs, 0, 24 * 3600 * 1000, "(]");
+  if (typeof path !== "string" || !existsSync(path) || !statSync(path).isFile()) fail("notebook", path, "the path of an existing .ipynb file");
+  const source = resolve(path);
+  return { source, nb: parseNotebook(readFileSync(source, "utf8")) };
+}
+
 /**
  * Executes the notebook at `path` and writes it with its outputs to `options.out` (default:
  * `path` itself), atomically and only if every cell succeeded. Parameters are validated
@@ -41,8 +50,9 @@ export function startKernel(options?: KernelOptions): Promise<Kernel> {
  */
 export async function executeNotebook(path: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
   const started = performance.now();
-  const source = resolve(path);
-  const nb = injectParameters(parseNotebook(readFileSync(source, "utf8")), options.set ?? {});
+  const { source, nb: committed } = readNotebook(path, options.timeoutMs);
+  const nb = injectParameters(committed, options.set ?? {});
+  if (options.out !== undefined && !existsSync(dirname(resolve(options.out)))) fail("out", options.out, "a file path in an existing folder");
   const run = await runNotebook(source, nb, options);
   const target = resolve(options.out ?? source);
   writeFileAtomic(target, serializeNotebook(run.notebook));
@@ -57,8 +67,7 @@ export async function checkNotebook(
   path: string,
   options: { timeoutMs?: number; log?: (l: string) => void } = {},
 ): Promise<{ drifted: { index: number; reason: string }[] }> {
-  const source = resolve(path);
-  const committed = parseNotebook(readFileSync(source, "utf8"));
+  const { source, nb: committed } = readNotebook(path, options.timeoutMs);
   const { notebook: fresh } = await runNotebook(source, committed, options);
   const drifted: { index: number; reason: string }[] = [];
   committed.cells.forEach((cell, index) => {

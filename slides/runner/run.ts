@@ -40,7 +40,8 @@ const firstLine = (source: string) => {
 const withoutKernelFrames = (stderr: string) =>
   stderr.split("\n").filter((line) => !/^\s+at .*(node:vm|node:internal|[\\/]tslab[\\/]dist[\\/])/.test(line)).join("\n").trimEnd();
 
-function failure(path: string, index: number, cell: Cell, reply: ExecuteReply, timeoutMs: number): NotebookError | null {
+/** The NotebookError for a cell's reply, or null when the cell succeeded. */
+export function failure(path: string, index: number, cell: Cell, reply: ExecuteReply, timeoutMs: number): NotebookError | null {
   const what =
     reply.status === "error" ? "raised an error"
     : reply.status === "aborted" ? "was aborted by the kernel (a request before it failed)"

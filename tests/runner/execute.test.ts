@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createRng } from "../../lib/src/rng";
-import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel } from "../../slides/runner";
+import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel, type ExecuteStatus } from "../../slides/runner";
+import { failure } from "../../slides/runner/run";
 import { bytes, canListProcesses, kernelsIn, workspace } from "./workspace";
 
 const ws = workspace("execute");
@@ -69,7 +70,7 @@ describe("executeNotebook", () => {
     expect(streamText(path, 6)).toBe("2.5\n");
   });
 
-  it("refuses bad --set names and values before any kernel starts, leaving the file alone", async () => {
+  it("refuses bad --set names and values, a missing notebook, a bad timeout or --out folder before any kernel starts, leaving the file alone", async () => {
     const path = ws.copy("passes.ipynb", "bad-set.ipynb");
     const original = bytes(path);
     const start = vi.spyOn(Kernel, "start");
@@ -77,6 +78,10 @@ describe("executeNotebook", () => {
       await expect(executeNotebook(path, { set: { dpeth: "4" } })).rejects.toThrow(/"dpeth".*one of depth \(number\)/);
       await expect(executeNotebook(path, { set: { depth: "four" } })).rejects.toThrow(/depth = "four" is invalid: expected a finite number/);
       await expect(executeNotebook(path, { set: { verbose: "1" } })).rejects.toThrow(RangeError);
+      await expect(executeNotebook(join(ws.dir, "missing.ipynb"))).rejects.toThrow(/notebook = ".*missing\.ipynb" is invalid: expected the path of an existing \.ipynb file/);
+      await expect(executeNotebook(path, { timeoutMs: 0 })).rejects.toThrow("timeoutMs = 0 is invalid: expected a number in (0, 86400000]");
+      await expect(checkNotebook(path, { timeoutMs: NaN })).rejects.toThrow("timeoutMs = NaN is invalid");
+      await expect(executeNotebook(path, { out: join(ws.dir, "no-such-folder", "out.ipynb") })).rejects.toThrow(/out = ".*no-such-folder.*" is invalid: expected a file path in an existing folder/);
       expect(start).not.toHaveBeenCalled();
     } finally {
       start.mockRestore();
@@ -98,7 +103,7 @@ describe("executeNotebook", () => {
     ["throws.ipynb", {}, 2, /cell 2 \(`const broken.*`\) raised an error:\n[^]*Error: deliberate failure in cell 2/, /deliberate failure/],
     ["rejects.ipynb", {}, 1, /cell 1 .* wrote to stderr [^]*UnhandledPromiseRejection: Error: deliberate unhandled rejection/, /UnhandledPromiseRejection/],
     ["writes-stderr.ipynb", {}, 2, /cell 2 .* wrote to stderr[^]*deliberate warning on stderr in cell 2/, /deliberate warning/],
-    ["times-out.ipynb", { timeoutMs: 1500 }, 1, /cell 1 .* did not finish within 1.5 s; the kernel was interrupted and shut down/, /^/],
+    ["times-out.ipynb", { timeoutMs: 1500 }, 1, /cell 1 .* did not finish within 1.5 s; the kernel was interrupted and shut down$/, /^$/],
   ])("%s fails naming the cell, shows its stderr, and leaves the file byte-identical", async (fixture, options, cellIndex, message, stderr) => {
     const path = ws.copy(fixture);
     const original = bytes(path);
@@ -111,6 +116,48 @@ describe("executeNotebook", () => {
     expect(failure.stderr).toMatch(stderr);
     expect(bytes(path).equals(original)).toBe(true);
     expect(readdirSync(ws.dir).sort()).toEqual(before); // no temp file left behind
+  });
+});
+
+describe("executeNotebook on cells that hang or kill the kernel", () => {
+  it.each([
+    [
+      "an awaited promise that never settles",
+      ['console.log("cell 0 runs");', 'console.error("waiting on a promise that never settles");\nawait new Promise(() => {});'],
+      { timeoutMs: 1500 },
+      /cell 1 .* did not finish within 1.5 s; the kernel was interrupted and shut down:\nwaiting on a promise that never settles$/,
+    ],
+    ["process.exit", ['console.log("cell 0 runs");', "process.exit(3);"], {}, /cell 1 \(`process\.exit\(3\);`\) killed the kernel/],
+  ])("%s fails naming the cell, with its stderr, leaving the file byte-identical", async (_, sources, options, message) => {
+    const path = ws.notebook("written.ipynb", sources);
+    const original = bytes(path);
+    const error = await executeNotebook(path, { ...options, log: quiet().log }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotebookError);
+    expect((error as NotebookError).cellIndex).toBe(1);
+    expect((error as NotebookError).message).toMatch(message);
+    expect(bytes(path).equals(original)).toBe(true);
+  });
+});
+
+describe("failure", () => {
+  const cell = { id: "c", cell_type: "code" as const, source: "\nconst x = await next();", metadata: {}, outputs: [] };
+  const reply = (status: ExecuteStatus, stderr = "") => ({ status, stderr, executionCount: null, outputs: [], ms: 5 });
+
+  it("names the cell and says what went wrong for every status but a clean ok", () => {
+    expect(failure("nb.ipynb", 4, cell, reply("ok"), 1000)).toBeNull();
+    const cases: [ExecuteStatus, string, RegExp][] = [
+      ["aborted", "", /^nb\.ipynb: cell 4 \(`const x = await next\(\);`\) was aborted by the kernel \(a request before it failed\)$/],
+      ["error", "TypeError: next is not a function\n    at node:vm:1:1", /cell 4 .* raised an error:\nTypeError: next is not a function$/],
+      ["ok", "(node) warning\n", /cell 4 .* wrote to stderr .*:\n\(node\) warning$/],
+      ["timeout", "", /cell 4 .* did not finish within 1 s/],
+      ["dead", "", /cell 4 .* killed the kernel$/],
+    ];
+    for (const [status, stderr, message] of cases) {
+      const error = failure("nb.ipynb", 4, cell, reply(status, stderr), 1000);
+      expect(error, status).toBeInstanceOf(NotebookError);
+      expect(error?.message, status).toMatch(message);
+      expect([error?.cellIndex, error?.stderr], status).toEqual([4, stderr]);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Test workspaces for notebook runs. The kernel's cwd is the notebook's folder and
 // `@skip-and-drop/lib` must resolve from there, so copies live inside the project, in the
 // git-ignored test-artifacts/ folder, never in the committed fixtures folder.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -12,6 +12,8 @@ export interface Workspace {
   dir: string;
   /** Copies a fixture in and returns the copy's path. */
   copy: (fixture: string, as?: string) => string;
+  /** Writes a notebook of code cells with these sources and returns its path. */
+  notebook: (name: string, sources: string[]) => string;
   remove: () => void;
 }
 
@@ -23,6 +25,11 @@ export function workspace(label: string): Workspace {
     copy: (fixture, as = fixture) => {
       copyFileSync(join(fixtures, fixture), join(dir, as));
       return join(dir, as);
+    },
+    notebook: (name, sources) => {
+      const cells = sources.map((source, i) => ({ id: `cell-${i}`, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source }));
+      writeFileSync(join(dir, name), JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1) + "\n");
+      return join(dir, name);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
