@@ -4,8 +4,8 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
-import { requireInteger } from "../lib/src/checks";
+import { extname, join, relative, resolve, sep } from "node:path";
+import { fail, requireInteger } from "../lib/src/checks";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -80,17 +80,22 @@ export async function serveDecks({ root, port = 8000, host = "127.0.0.1" }: { ro
   };
 }
 
-async function main(): Promise<void> {
-  const root = join(__dirname, "dist");
-  if (!existsSync(join(root, "index.html"))) throw new Error("slides/dist has no decks yet: run `npm run slides` first");
-  const port = process.env.PORT === undefined || process.env.PORT === "" ? 8000 : Number(process.env.PORT);
+/**
+ * What `npm start` runs after building: serves `root` on PORT (a string from the environment;
+ * default 8000) and prints the URL to open.
+ */
+export async function serveFromEnv(root: string, portText = process.env.PORT, log: (line: string) => void = console.log): Promise<RunningServer> {
+  if (!existsSync(join(root, "index.html"))) throw new Error(`${relative(process.cwd(), root) || "."} has no decks yet: run \`npm run slides\` first`);
+  const port = portText === undefined || portText.trim() === "" ? 8000 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail("PORT", portText, "an integer in [0, 65535] (0: any free port)");
   const server = await serveDecks({ root, port });
-  if (server.port !== port && port !== 0) console.log(`port ${port} is taken; using ${server.port}`);
-  console.log(`Serving the slide decks at ${server.url}  (Ctrl+C to stop; press S in a deck for the speaker view)`);
+  if (server.port !== port && port !== 0) log(`port ${port} is taken; using ${server.port}`);
+  log(`Serving the slide decks at ${server.url}  (Ctrl+C to stop; press S in a deck for the speaker view)`);
+  return server;
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  serveFromEnv(join(__dirname, "dist")).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   });

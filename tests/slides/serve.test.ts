@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { resolveInside, serveDecks, type RunningServer } from "../../slides/serve";
+import { resolveInside, serveDecks, serveFromEnv, type RunningServer } from "../../slides/serve";
 
 let parent: string;
 let root: string;
@@ -57,4 +57,18 @@ test("a taken port falls back to a free one; a bad port is refused", async () =>
     blocker.close();
   }
   await expect(serveDecks({ root, port: 70000 })).rejects.toThrow(/port = 70000 is invalid: expected an integer in \[0, 65535\]/);
+});
+
+test("npm start's server prints the URL it serves on, takes PORT from the environment, and refuses a bad PORT", async () => {
+  const lines: string[] = [];
+  const started = await serveFromEnv(root, "0", (line) => lines.push(line));
+  try {
+    expect(lines).toEqual([`Serving the slide decks at ${started.url}  (Ctrl+C to stop; press S in a deck for the speaker view)`]);
+    expect(await (await fetch(started.url)).text()).toBe("<h1>decks</h1>");
+  } finally {
+    await started.close();
+  }
+  await expect(serveFromEnv(root, "80a")).rejects.toThrow('PORT = "80a" is invalid: expected an integer in [0, 65535]');
+  await expect(serveFromEnv(root, "-1")).rejects.toThrow('PORT = "-1" is invalid');
+  await expect(serveFromEnv(join(parent, "empty"))).rejects.toThrow(/has no decks yet: run `npm run slides` first/);
 });
