@@ -1,7 +1,18 @@
 // The HTML shell of a deck: reveal's .reveal > .slides structure around the sections, the
-// offline assets, and nothing that reaches the network.
+// offline assets, and nothing that reaches the network. Without scripts reveal.js never lays
+// the deck out (every section stays display: none), so a <noscript> style turns the page into
+// one scrolling document, slide after slide, each chart shown as the SVG stored with it.
 import { scripts, stylesheets } from "./assets";
 import { escapeHtml } from "./outputs";
+
+const withoutScripts = `<noscript><style>
+html, body { height: auto; overflow: auto; }
+.reveal, .reveal .slides { position: static; width: auto; height: auto; overflow: visible; pointer-events: auto; }
+.reveal .slides section { display: block !important; position: static !important; box-sizing: border-box; width: 960px; max-width: 100%;
+  margin: 0 auto; padding: 1em 1.5em; border-bottom: 1px solid #ddd; opacity: 1 !important; visibility: visible !important; transform: none !important; }
+.reveal .slides section > section { border-bottom: none; }
+.reveal .fragment { opacity: 1 !important; visibility: visible !important; }
+</style></noscript>`;
 
 export function pageHtml({ title, sections }: { title: string; sections: string }): string {
   const links = stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n");
@@ -13,6 +24,7 @@ export function pageHtml({ title, sections }: { title: string; sections: string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 ${links}
+${withoutScripts}
 </head>
 <body>
 <div class="reveal">

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/deck/build";
@@ -98,12 +99,35 @@ describe("fixture deck", () => {
     expect(deck.blocked).toEqual([]);
   });
 
+  test("the network guard catches a request when one is made (so an empty list means none was)", async () => {
+    const before = deck.blocked.length;
+    await deck.page.evaluate(() => fetch("https://example.com/probe.json").then(() => "reached", () => "blocked"));
+    expect(deck.blocked.slice(before)).toEqual(["https://example.com/probe.json"]);
+  });
+
   test("hash navigation and slide numbers are on", async () => {
     const { page } = deck;
     await page.evaluate(() => (window as any).Reveal.slide(2, 0));
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/2");
     expect((await page.locator(".slide-number").textContent())?.replace(/\s+/g, "")).toBe("5/7");
   });
+});
+
+test("with scripts off, the deck reads as one page and each chart shows the SVG stored with it", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 730 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(outDir, "features.html")).href);
+    expect(await page.locator("section.title-slide h1").isVisible()).toBe(true);
+    const fallback = page.locator(".chart .chart-static svg");
+    expect(await fallback.count()).toBe(1);
+    expect(await fallback.isVisible()).toBe(true);
+    expect((await fallback.boundingBox())!.width).toBeGreaterThan(300);
+    expect(await page.locator(".chart .chart-live svg").count()).toBe(0);
+    expect(await page.locator("aside.notes").first().isHidden()).toBe(true);
+  } finally {
+    await context.close();
+  }
 });
 
 test("served over http by the start server, the deck asks nothing of any other host", async () => {
