@@ -2,9 +2,9 @@
 // written into a staging folder next to the output, which then replaces the output folder in
 // one rename: a failed build (a bad formula, a notebook that does not execute) leaves the
 // previous decks untouched and no half-written deck behind.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseNotebook, type Notebook } from "../runner/nbformat";
+import { readNotebookFile, type Notebook } from "../runner/nbformat";
 import { fail } from "../../lib/src/checks";
 import { copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
@@ -56,7 +56,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     const name = deckName(path);
     const nb = execute
       ? await (options.executor ?? ((p, s) => defaultExecutor(p, s, log)))(path, set)
-      : parseNotebook(readFileSync(path, "utf8"));
+      : readNotebookFile(path);
     const html = notebookToDeck(nb, name);
     // The page title, unescaped (escapeHtml writes numeric entities only).
     const title = (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? name).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));

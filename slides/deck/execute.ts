@@ -2,17 +2,17 @@
 // deck shows fresh outputs (with any `--set` parameters) while the committed notebook file is
 // never written. The kernel still starts in the notebook's own folder (module resolution and
 // relative data paths behave as in JupyterLab); only the output file lives elsewhere.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { executeNotebook, parseNotebook, type Notebook } from "../runner";
+import { executeNotebook, readNotebookFile, type Notebook } from "../runner";
 
 export async function executeCopy(path: string, set: Record<string, string>, log?: (line: string) => void): Promise<Notebook> {
   const dir = mkdtempSync(join(tmpdir(), "deck-execute-"));
   try {
     const out = join(dir, basename(path));
     await executeNotebook(path, { set, out, log });
-    return parseNotebook(readFileSync(out, "utf8"));
+    return readNotebookFile(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

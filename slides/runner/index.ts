@@ -1,18 +1,18 @@
 // The notebook runner: executes .ipynb notebooks through the project's tslab kernel over
 // the Jupyter protocol, writes the outputs back, injects parameters, checks freshness.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fail, requireInterval } from "../../lib/src/checks";
 import { writeFileAtomic } from "./atomic";
 import { outputDrift } from "./freshness";
 import { Kernel, type KernelOptions } from "./kernel";
-import { parseNotebook, serializeNotebook, type Notebook } from "./nbformat";
+import { readNotebookFile, serializeNotebook, type Notebook } from "./nbformat";
 import { injectParameters } from "./parameters";
 import { runNotebook, type CellTiming } from "./run";
 
 export { Kernel, type ExecuteReply, type ExecuteStatus, type KernelOptions } from "./kernel";
 export { NotebookError, type CellTiming } from "./run";
-export { parseNotebook, serializeNotebook, type Notebook, type Cell, type Output } from "./nbformat";
+export { parseNotebook, readNotebookFile, serializeNotebook, type Notebook, type Cell, type Output } from "./nbformat";
 export { parseParameters, injectParameters, type Parameter } from "./parameters";
 export { roundNumbers, outputDrift } from "./freshness";
 export { writeKernelspec } from "./kernelspec";
@@ -38,9 +38,8 @@ export function startKernel(options?: KernelOptions): Promise<Kernel> {
 /** The notebook at `path` and its absolute path; a missing file or a bad timeout is refused before any kernel starts. */
 function readNotebook(path: string, timeoutMs: number | undefined): { source: string; nb: Notebook } {
   if (timeoutMs !== undefined) requireInterval("timeoutMs", timeoutMs, 0, 24 * 3600 * 1000, "(]");
-  if (typeof path !== "string" || !existsSync(path) || !statSync(path).isFile()) fail("notebook", path, "the path of an existing .ipynb file");
-  const source = resolve(path);
-  return { source, nb: parseNotebook(readFileSync(source, "utf8")) };
+  const nb = readNotebookFile(path);
+  return { source: resolve(path), nb };
 }
 
 /**

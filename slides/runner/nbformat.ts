@@ -4,6 +4,7 @@
 // as objects, keys sorted, one space of indentation, and a final newline. Writing the same
 // notebook twice therefore gives the same bytes, and a diff shows only what changed.
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
 
 export type MimeBundle = Record<string, unknown>;
 
@@ -72,6 +73,17 @@ export function parseNotebook(json: string): Notebook {
     return { ...joined, outputs, execution_count: cell.execution_count ?? null };
   });
   return { ...raw, cells, metadata: raw.metadata ?? {}, nbformat: 4, nbformat_minor: Math.max(5, raw.nbformat_minor ?? 0) };
+}
+
+/** The notebook file at `path`; a missing file or one that is not nbformat 4 JSON is refused naming the path. */
+export function readNotebookFile(path: string): Notebook {
+  const expected = "the path of an existing nbformat 4 .ipynb file";
+  if (typeof path !== "string" || !existsSync(path) || !statSync(path).isFile()) throw new RangeError(`notebook = ${JSON.stringify(path)} is invalid: expected ${expected}`);
+  try {
+    return parseNotebook(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new RangeError(`notebook = ${JSON.stringify(path)} is invalid: expected ${expected} (${error instanceof Error ? error.message : error})`, { cause: error });
+  }
 }
 
 /** A deep copy with object keys in code-point order, as Jupyter writes them. */

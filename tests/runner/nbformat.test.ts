@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../slides/runner/atomic";
-import { parseNotebook, serializeNotebook } from "../../slides/runner/nbformat";
+import { parseNotebook, readNotebookFile, serializeNotebook } from "../../slides/runner/nbformat";
 import { workspace } from "./workspace";
 
 const ws = workspace("nbformat");
@@ -74,6 +74,23 @@ describe("nbformat", () => {
     const run = spawnSync(jupyterPython!, ["-c", script, ours, theirs], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(ours, "utf8")).toBe(readFileSync(theirs, "utf8"));
+  });
+});
+
+describe("readNotebookFile", () => {
+  it("reads a notebook, and names the file when it is missing, cut short or not nbformat 4", () => {
+    const good = join(ws.dir, "good.ipynb");
+    writeFileSync(good, JSON.stringify(sample));
+    expect(readNotebookFile(good).cells).toHaveLength(3);
+    const expected = "is invalid: expected the path of an existing nbformat 4 .ipynb file";
+    expect(() => readNotebookFile(join(ws.dir, "missing.ipynb"))).toThrow(`missing.ipynb" ${expected}`);
+    expect(() => readNotebookFile(ws.dir)).toThrow(expected);
+    const cut = join(ws.dir, "cut.ipynb");
+    writeFileSync(cut, JSON.stringify(sample).slice(0, 40));
+    expect(() => readNotebookFile(cut)).toThrow(new RegExp(`cut\\.ipynb" ${expected.replace(/\./g, "\\.")} \\(.*JSON`));
+    const v3 = join(ws.dir, "v3.ipynb");
+    writeFileSync(v3, JSON.stringify({ nbformat: 3, worksheets: [] }));
+    expect(() => readNotebookFile(v3)).toThrow(/v3\.ipynb" is invalid: .*\(nbformat = 3 is invalid/);
   });
 });
 

@@ -61,6 +61,14 @@ describe("buildDecks", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  test("a notebook file that is missing or cut short fails the build naming it, before anything is written", async () => {
+    const cut = join(parent, "cut.ipynb");
+    writeFileSync(cut, readFileSync(features, "utf8").slice(0, 100));
+    await expect(buildDecks({ notebooks: [features, cut], outDir })).rejects.toThrow(/notebook = ".*cut\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file \(.*JSON/);
+    await expect(buildDecks({ notebooks: [join(parent, "gone.ipynb")], outDir })).rejects.toThrow(/gone\.ipynb" is invalid/);
+    expect(readdirSync(parent)).toEqual(["cut.ipynb"]);
+  });
+
   test("a rebuild replaces the folder: decks of notebooks that are gone do not linger", async () => {
     await buildDecks({ notebooks: [features], outDir });
     await buildDecks({ notebooks: [], outDir });
