@@ -48,7 +48,8 @@ async function defaultExecutor(path: string, set: Record<string, string>, log?: 
 export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   const { notebooks, execute = false, set = {}, log = () => {} } = options;
   if (Object.keys(set).length > 0 && !execute) {
-    fail("set", JSON.stringify(set), "no parameters unless execute is on (parameters apply when the notebooks are re-executed)");
+    const pairs = Object.entries(set).map(([name, value]) => `${name}=${value}`).join(" ");
+    fail("set", pairs, "no parameters without execute (--execute): they apply when the notebooks are re-executed");
   }
   const outDir = resolve(options.outDir);
   const pages: { entry: DeckEntry; html: string }[] = [];

@@ -97,7 +97,7 @@ describe("buildDecks", () => {
 
   test("parameters without execute are refused", async () => {
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(RangeError);
-    await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(/set = .*depth.* is invalid/);
+    await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow('set = "depth=3" is invalid: expected no parameters without execute (--execute)');
   });
 });
 
