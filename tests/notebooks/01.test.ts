@@ -35,6 +35,8 @@ function expectChecks(run: Executed, depth: number): void {
   expect(run.text).toContain("their weight gradients are exactly 0: ✓");
   // (b), (c): the block, its Jacobian and its backward pass
   expect(printed(run.text, "max |residualBlock(W₁, W₂, X₀) − sums|")).toBeLessThan(1e-12);
+  // the finite-difference Jacobian is only a reference when no ±h nudge crosses a ReLU kink
+  expect(run.text).toMatch(/smallest \|\(W₁x₀\)_j\| = [\d.e+-]+, step h = 1e-6: no ReLU kink is crossed\n/);
   expect(printed(run.text, "max |(I + W₂DW₁) − finite differences|")).toBeLessThan(1e-7);
   expect(printed(run.text, "max |backprop − (I + W₁ᵀDW₂ᵀ)g|")).toBeLessThan(1e-12);
   expect(printed(run.text, "max |backprop − (finite-difference J)ᵀg|")).toBeLessThan(1e-7);
@@ -72,6 +74,8 @@ describe("notebook 01: residual connections", () => {
       return Number(/→ ([\d.]+)/.exec(line)![1]);
     };
     expect(final("residual")).toBeLessThan(0.5 * final("plain"));
+    // neither run diverges at the default step size
+    expect(run.text.match(/steps run: 250 of 250\)\n/g)).toHaveLength(2);
   }, 180_000);
 
   it("runs with the hidden parameters depth = 3, width = 2, seed = 11", async () => {
