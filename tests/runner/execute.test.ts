@@ -78,7 +78,7 @@ describe("executeNotebook", () => {
       await expect(executeNotebook(path, { set: { dpeth: "4" } })).rejects.toThrow(/"dpeth".*one of depth \(number\)/);
       await expect(executeNotebook(path, { set: { depth: "four" } })).rejects.toThrow(/depth = "four" is invalid: expected a finite number/);
       await expect(executeNotebook(path, { set: { verbose: "1" } })).rejects.toThrow(RangeError);
-      await expect(executeNotebook(join(ws.dir, "missing.ipynb"))).rejects.toThrow(/notebook = ".*missing\.ipynb" is invalid: expected the path of an existing \.ipynb file/);
+      await expect(executeNotebook(join(ws.dir, "missing.ipynb"))).rejects.toThrow(/notebook = ".*missing\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file/);
       await expect(executeNotebook(path, { timeoutMs: 0 })).rejects.toThrow("timeoutMs = 0 is invalid: expected a number in (0, 86400000]");
       await expect(checkNotebook(path, { timeoutMs: NaN })).rejects.toThrow("timeoutMs = NaN is invalid");
       await expect(executeNotebook(path, { out: join(ws.dir, "no-such-folder", "out.ipynb") })).rejects.toThrow(/out = ".*no-such-folder.*" is invalid: expected a file path in an existing folder/);
