@@ -1,7 +1,7 @@
 // The built decks in real Chromium: every slide visited, charts drawn live, sliders work,
 // formulas rendered, nothing overflows 960x700, no network, no injected script ran, notes
 // and the speaker view present. Runs on the fixture deck and on the project's notebooks.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -154,6 +154,27 @@ test("served over http by the start server, the deck asks nothing of any other h
   } finally {
     await context.close();
     await server.close();
+  }
+});
+
+test("a display formula wider than the slide is reported, not hidden behind a scrollbar", async () => {
+  const wide = Array.from({ length: 40 }, (_, k) => `W_{${k}}`).join(" + ");
+  const nb = {
+    nbformat: 4, nbformat_minor: 5,
+    metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" }, language_info: { name: "typescript" } },
+    cells: [{ cell_type: "markdown", id: "wide", metadata: { slideshow: { slide_type: "slide" } }, source: [`## Too wide\n\n$$${wide}$$`] }],
+  };
+  const dir = mkdtempSync(join(tmpdir(), "wide-"));
+  try {
+    writeFileSync(join(dir, "wide.ipynb"), JSON.stringify(nb));
+    await buildDecks({ notebooks: [join(dir, "wide.ipynb")], outDir: join(dir, "dist") });
+    const context = await offlineContext(browser, []);
+    const page = await openDeck(context, join(dir, "dist", "wide.html"), []);
+    const problems = fitProblems("wide", await inspectDeck(page, "wide"));
+    await context.close();
+    expect(problems).toEqual([expect.stringMatching(/^wide slide 0\.0 "Too wide" is \d+px too wide$/)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

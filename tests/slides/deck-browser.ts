@@ -78,6 +78,9 @@ async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screensh
     const widths = Array.from(slide.querySelectorAll(".chart svg, .chart canvas, .output.svg svg")).map(
       (el) => (Math.max(el.getBoundingClientRect().right - box.right, box.left - el.getBoundingClientRect().left)) / scale,
     );
+    // A display formula wider than the slide scrolls inside its box (overflow-x: auto), so the
+    // slide itself does not grow: count the hidden part of the formula as too wide as well.
+    slide.querySelectorAll<HTMLElement>(".katex-display").forEach((el) => widths.push(el.scrollWidth - el.clientWidth));
     return {
       at: `${h}.${v ?? 0}`,
       heading: headingText(slide.querySelector("h1, h2, h3")),
