@@ -39,7 +39,7 @@ describe("log axes in the builders", () => {
     const zeros = gradientRows().filter((r) => r.y === 0).length;
     expect(values.filter((r) => r.clamped === true)).toHaveLength(zeros);
     expect(values.every((r) => typeof r.y === "number" && r.y > 0)).toBe(true);
-    expect(spec.title.subtitle).toContain(`▼ ${zeros} values`);
+    expect(spec.title.subtitle).toEqual([expect.stringContaining(`▼ ${zeros} values`), "(▼ counted over all slider positions)"]);
     // Slider at scale 1: the plain stack underflows at L = 10, 11, 12.
     const view = chartView(spec).run();
     const triangles = markItems(view, "symbol").filter((item) => item.shape === "triangle-down");
@@ -65,6 +65,15 @@ describe("log axes in the builders", () => {
     expect(mixed.title.subtitle).toBe("▼ 3 values pinned to the axis edge: 1 off the log axis (≤ 0, ±∞ or NaN), 2 outside [0.000001, 1000]");
     const off = lineChart([{ x: 1, y: 1 }, { x: 2, y: 0 }], options);
     expect(off.title.subtitle).toBe("▼ 1 value off the log axis (≤ 0, ±∞ or NaN) pinned to its edge");
+  });
+
+  it("say that behind a slider the count covers every slider position, not the one on screen", () => {
+    const rows = [{ c: 1, x: 1, y: 1 }, { c: 1, x: 2, y: 0 }, { c: 2, x: 1, y: 0 }, { c: 2, x: 2, y: 0 }];
+    const spec = lineChart(rows, {
+      title: "t", xTitle: "L (layers)", yTitle: "norm (log scale)", logY: true,
+      slider: { field: "c", min: 1, max: 2, step: 1 },
+    });
+    expect(spec.title.subtitle).toEqual(["▼ 3 values off the log axis (≤ 0, ±∞ or NaN) pinned to its edge", "(▼ counted over all slider positions)"]);
   });
 
   it("leave a clean log chart unflagged: no marker layer, no note", () => {

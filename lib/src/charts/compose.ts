@@ -56,7 +56,11 @@ export function compose(drawing: Drawing, options: FrameOptions): ChartSpec {
   requireSize("height", height);
   requireRows("data", drawing.rows);
 
-  const lines = [subtitle, ...(drawing.notes ?? [])].filter((s): s is string => typeof s === "string" && s !== "");
+  // The notes count clamped rows over the whole data set; behind a slider that is every
+  // position, not only the one on screen, so say so on a line of its own.
+  const notes = drawing.notes ?? [];
+  const sliderNote = slider && notes.length > 0 ? ["(▼ counted over all slider positions)"] : [];
+  const lines = [subtitle, ...notes, ...sliderNote].filter((s): s is string => typeof s === "string" && s !== "");
   const head: Record<string, unknown> = {
     $schema: VEGA_LITE_SCHEMA,
     title: lines.length === 0 ? { text: title } : { text: title, subtitle: lines.length === 1 ? lines[0] : lines },
