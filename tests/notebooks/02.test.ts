@@ -1,6 +1,7 @@
 // Notebook 02 runs top to bottom through the real tslab kernel at its default parameters and
 // with the hidden parameters, into temporary copies (the committed notebook is never written),
 // and its printed checks hold: closed forms agree to rounding, sampling and SGD to their tolerances.
+// A bad knob stops the run with a RangeError that names it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,7 +32,19 @@ function expectChecks(r: Run, sgdTolerance: number): void {
   const last = printed(r.text, "last iterate:   error vs w̌*");
   expect(average).toBeLessThan(sgdTolerance);
   expect(average).toBeLessThan(last / 3);  // averaging is what converges, not the last iterate
+  expect(printed(r.text, "p·w̄ vs Tikhonov w*")).toBeLessThan(sgdTolerance);
   expect(printed(r.text, "inverted w̄ vs w*, no rescale")).toBeLessThan(sgdTolerance);
+  // (c) and batch norm: ridge on standardised features lands near dropout, plain ridge far from it.
+  const standardized = gapToDropout(r.text, "ridge on standardised features:");
+  expect(standardized).toBeLessThan(gapToDropout(r.text, "plain ridge, same λ") / 5);
+}
+
+/** The "gap to dropout N %" printed at the end of the line that starts with `label`. */
+function gapToDropout(text: string, label: string): number {
+  const line = text.split("\n").find((l) => l.startsWith(label));
+  const match = line && / gap to dropout ([\d.]+) %$/.exec(line);
+  if (!match) throw new Error(`no "gap to dropout N %" on a line starting with "${label}"`);
+  return Number(match[1]);
 }
 
 describe("notebook 02: dropout as regularization", () => {
@@ -50,7 +63,13 @@ describe("notebook 02: dropout as regularization", () => {
     expect(r.text).toContain(`λ^{1/2}·√(p/(1−p)) = ${(Math.sqrt(10) * Math.sqrt(0.05 / 0.95)).toFixed(6)}`);
   }, 180_000);
 
-  it("left the committed notebook byte-identical after both runs", () => {
+  it("names the bad knob when the feature scales are given largest first", async () => {
+    await expect(run("reversed", { featureScales: "[10, 0.1]" })).rejects.toThrow(
+      /featureScales\[1\] = 0\.1 is invalid: expected a number in \[10, Infinity\)/,
+    );
+  }, 180_000);
+
+  it("left the committed notebook byte-identical after all runs", () => {
     expect(readFileSync(notebook).equals(committed)).toBe(true);
   });
 });
