@@ -9,8 +9,21 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** What a value that is not a matrix is, e.g. "Array(3)", "Object", "null", "2". */
+function describe(value: unknown): string {
+  if (value === null || typeof value !== "object") return typeof value === "function" ? "a function" : show(value);
+  const kind = (value as object).constructor?.name ?? "Object";
+  const length = (value as { length?: unknown }).length;
+  return typeof length === "number" ? `${kind}(${length})` : kind;
+}
+
 export function fail(name: string, value: unknown, allowed: string): never {
-  throw new RangeError(`${name} = ${show(value)} is invalid: expected ${allowed}`);
+  failDescribed(name, show(value), allowed);
+}
+
+/** Like fail, for a value already described in words (printed as given, without quotes). */
+export function failDescribed(name: string, description: string, allowed: string): never {
+  throw new RangeError(`${name} = ${description} is invalid: expected ${allowed}`);
 }
 
 /** A finite number. */
@@ -41,13 +54,21 @@ export function requireInterval(
 ): number {
   const aboveLo = ends[0] === "(" ? value > lo : value >= lo;
   const belowHi = ends[1] === ")" ? value < hi : value <= hi;
-  if (typeof value !== "number" || Number.isNaN(value) || !aboveLo || !belowHi) {
-    fail(name, value, `a number in ${ends[0]}${lo}, ${hi}${ends[1]}`);
-  }
+  if (typeof value !== "number" || Number.isNaN(value) || !aboveLo || !belowHi) fail(name, value, intervalText(lo, hi, ends));
   return value;
 }
 
-/** A number in a list of allowed values (strings such as "relu" | "tanh"). */
+/** "a number in (0, 1]", or "a number > 0" / "a number ≤ 1" when one end is infinite. */
+function intervalText(lo: number, hi: number, ends: string): string {
+  const low = ends[0] === "(" ? `> ${lo}` : `≥ ${lo}`;
+  const high = ends[1] === ")" ? `< ${hi}` : `≤ ${hi}`;
+  if (lo === -Infinity && hi === Infinity) return "a number";
+  if (hi === Infinity) return `a number ${low}`;
+  if (lo === -Infinity) return `a number ${high}`;
+  return `a number in ${ends[0]}${lo}, ${hi}${ends[1]}`;
+}
+
+/** A string from a list of allowed values, such as "relu" | "tanh". */
 export function requireOneOf<T extends string>(name: string, value: T, allowed: readonly T[]): T {
   if (!allowed.includes(value)) fail(name, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
   return value;
@@ -55,7 +76,7 @@ export function requireOneOf<T extends string>(name: string, value: T, allowed: 
 
 /** A matrix with the given shape (either side may be left free) and only finite entries. */
 export function requireMatrix(name: string, M: Matrix, rows?: number, columns?: number): Matrix {
-  if (!(M instanceof Matrix) && !Matrix.isMatrix(M)) fail(name, typeof M, "an ml-matrix Matrix");
+  if (!(M instanceof Matrix) && !Matrix.isMatrix(M)) failDescribed(name, describe(M), "an ml-matrix Matrix");
   const shapeOk = (rows === undefined || M.rows === rows) && (columns === undefined || M.columns === columns);
   if (!shapeOk) {
     const want = `${rows ?? "any"}×${columns ?? "any"}`;
