@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { Matrix } from "ml-matrix";
 import { createRng } from "../../lib/src/rng";
 import {
+  addEntries,
   blockSpectrum,
   compareTraining,
   createPlainStack,
   createResidualStack,
   createStack,
   gradientNormSweep,
+  hadamard,
   initWeights,
   jacobianProducts,
   negativeIdentityBranch,
@@ -17,6 +19,7 @@ import {
   relativeError,
   residualBlock,
   residualBlockJacobian,
+  residualLayer,
   sigmoidGradientBound,
   stackBackward,
   stackForward,
@@ -52,6 +55,10 @@ describe("bad inputs throw a RangeError naming the argument, its value and the v
     ["h NaN", () => numericGradient((X) => X.sum(), column(2), NaN), "h = NaN is invalid"],
     ["batch input to numericJacobian", () => numericJacobian((X) => X, Matrix.ones(2, 2)), "X0 has shape 2×2: expected any×1"],
     ["shapes in relativeError", () => relativeError(eye(2), eye(3)), "B has shape 3×3: expected 2×2 like A"],
+    ["relativeError with the caller's names", () => relativeError(eye(2), column(2), ["backprop", "Jfd"]), "Jfd has shape 2×1: expected 2×2 like backprop"],
+    ["addEntries with the caller's names", () => addEntries(column(3), column(2), ["Y", "X"]), "X has shape 2×1: expected 3×1 like Y"],
+    ["hadamard with the caller's names", () => hadamard(eye(2), eye(3), ["dY", "mask"]), "mask has shape 3×3: expected 2×2 like dY"],
+    ["residual layer whose X has the wrong size", () => residualLayer.forward({ W1: Matrix.ones(4, 3), W2: eye(4) }, column(3), "relu"), "X has shape 3×1: expected 4×1 like W2·act(W1·X)"],
     ["empty scale grid", () => gradientNormSweep({ scales: [], depth: 2, width: 2, batch: 1, rng: rng() }), "scales = [] is invalid"],
     ["NaN in the scale grid", () => gradientNormSweep({ scales: [0.3, NaN], depth: 2, width: 2, batch: 1, rng: rng() }), "scales[1] = NaN is invalid"],
     ["batch 0", () => gradientNormSweep({ scales: [1], depth: 2, width: 2, batch: 0, rng: rng() }), "batch = 0 is invalid: expected an integer ≥ 1"],

@@ -10,18 +10,26 @@ export function mapEntries(M: Matrix, f: (x: number) => number): Matrix {
   return out;
 }
 
-/** f(A_ij, B_ij) for every entry; A and B must have the same shape. */
-export function zipEntries(A: Matrix, B: Matrix, f: (a: number, b: number) => number): Matrix {
+/** The names a shape mismatch reports, the caller's own for A and B. */
+export type OperandNames = readonly [a: string, b: string];
+
+/** Throws unless B has A's shape, naming B and A as `names` says. */
+export function requireSameShape(A: Matrix, B: Matrix, [a, b]: OperandNames = ["A", "B"]): void {
   if (A.rows !== B.rows || A.columns !== B.columns) {
-    throw new RangeError(`B has shape ${B.rows}×${B.columns}: expected ${A.rows}×${A.columns} like A`);
+    throw new RangeError(`${b} has shape ${B.rows}×${B.columns}: expected ${A.rows}×${A.columns} like ${a}`);
   }
+}
+
+/** f(A_ij, B_ij) for every entry; A and B must have the same shape. */
+export function zipEntries(A: Matrix, B: Matrix, f: (a: number, b: number) => number, names?: OperandNames): Matrix {
+  requireSameShape(A, B, names);
   const out = new Matrix(A.rows, A.columns);
   for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) out.set(i, j, f(A.get(i, j), B.get(i, j)));
   return out;
 }
 
 /** A + B. */
-export const addEntries = (A: Matrix, B: Matrix): Matrix => zipEntries(A, B, (a, b) => a + b);
+export const addEntries = (A: Matrix, B: Matrix, names?: OperandNames): Matrix => zipEntries(A, B, (a, b) => a + b, names);
 
 /** A ⊙ B, the entrywise (Hadamard) product. */
-export const hadamard = (A: Matrix, B: Matrix): Matrix => zipEntries(A, B, (a, b) => a * b);
+export const hadamard = (A: Matrix, B: Matrix, names?: OperandNames): Matrix => zipEntries(A, B, (a, b) => a * b, names);

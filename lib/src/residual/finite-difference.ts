@@ -5,6 +5,7 @@
 // straddles the kink and is wrong: check inputs are away from kinks first.
 import { Matrix } from "ml-matrix";
 import { requireInterval, requireMatrix } from "../checks";
+import { requireSameShape, type OperandNames } from "./elementwise";
 
 export const FINITE_DIFFERENCE_STEP = 1e-6;
 
@@ -38,11 +39,12 @@ export function numericGradient(f: (X: Matrix) => number, X: Matrix, h = FINITE_
   return G;
 }
 
-/** ‖A − B‖_F / max(‖A‖_F, ‖B‖_F), 0 when both are 0: the number a gradient check prints. */
-export function relativeError(A: Matrix, B: Matrix): number {
-  if (A.rows !== B.rows || A.columns !== B.columns) {
-    throw new RangeError(`B has shape ${B.rows}×${B.columns}: expected ${A.rows}×${A.columns} like A`);
-  }
+/**
+ * ‖A − B‖_F / max(‖A‖_F, ‖B‖_F), 0 when both are 0: the number a gradient check prints.
+ * `names` are what a shape mismatch calls A and B, e.g. ["backprop", "finiteDifference"].
+ */
+export function relativeError(A: Matrix, B: Matrix, names?: OperandNames): number {
+  requireSameShape(A, B, names);
   const scale = Math.max(A.norm("frobenius"), B.norm("frobenius"));
   return scale === 0 ? 0 : Matrix.sub(A, B).norm("frobenius") / scale;
 }

@@ -14,7 +14,7 @@ export const residualLayer: LayerKind<ResidualParams> = {
     const { f } = activationFunctions(activation);
     const H = W1.mmul(X); // branch pre-activation
     const A = mapEntries(H, f);
-    return { Y: addEntries(W2.mmul(A), X), cache: { X, H, A } };
+    return { Y: addEntries(W2.mmul(A), X, ["W2·act(W1·X)", "X"]), cache: { X, H, A } };
   },
 
   backward({ W1, W2 }, { X, H, A }, dY, activation) {
