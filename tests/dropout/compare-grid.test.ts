@@ -28,6 +28,12 @@ describe("scaledRelativeError", () => {
     const X = Matrix.eye(3);
     expect(() => scaledRelativeError(X, [1, 2], Matrix.ones(3, 1))).toThrow(/w.length = 2/);
     expect(() => scaledRelativeError(X, [1, 2, 3], Matrix.zeros(3, 1))).toThrow(RangeError);
+    expect(() => scaledRelativeError(X, [1, 2, 3], Matrix.zeros(3, 1))).toThrow(
+      /^target = \[ 0\.00 0\.00 0\.00\] is invalid: expected a nonzero weight on some nonzero column of X/,
+    );
+    // A nonzero target whose only weight sits on a zero column of X is just as unusable.
+    const zeroSecond = new Matrix([[1, 0], [2, 0]]);
+    expect(() => scaledRelativeError(zeroSecond, [1, 1], Matrix.columnVector([0, 5]))).toThrow(/^target = \[ 0\.00 5\.00\] is invalid/);
   });
 });
 

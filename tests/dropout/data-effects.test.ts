@@ -31,4 +31,14 @@ describe("makeRegressionData({ equalEffects })", () => {
     const bad = { n: 5, d: 3, scales, equalEffects: "yes" as unknown as boolean, rng: createRng(1) };
     expect(() => makeRegressionData(bad)).toThrow(/equalEffects = "yes"/);
   });
+
+  it("checks equalEffects before drawing anything, so a refused call leaves the rng where it was", () => {
+    const rng = createRng(3);
+    const bad = { n: 5, d: 3, scales, equalEffects: 1 as unknown as boolean, rng };
+    expect(() => makeRegressionData(bad)).toThrow(/equalEffects = 1 is invalid/);
+    const after = makeRegressionData({ n: 5, d: 3, scales, rng });
+    const fresh = makeRegressionData({ n: 5, d: 3, scales, rng: createRng(3) });
+    expect(after.X.to2DArray()).toEqual(fresh.X.to2DArray());
+    expect(after.y.to2DArray()).toEqual(fresh.y.to2DArray());
+  });
 });

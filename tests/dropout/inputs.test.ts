@@ -35,7 +35,7 @@ const cases: [string, () => unknown, RegExp][] = [
   ["zero column, solution", () => dropoutSolution(zeroColumn, Matrix.columnVector([1, 2, 3]), 0.5), /^‖X\[:, 1\]‖ = 0 is invalid: expected a nonzero column/],
   ["zero column, ridge form", () => dropoutRidge(zeroColumn, 0.5, 1), /^‖X\[:, 1\]‖ = 0 is invalid/],
   ["zero column, Γ = 0 there", () => toRidge(zeroColumn, dropoutGamma(zeroColumn, 0.5), 1), /^Gamma is singular \(Gamma\[1\]\[1\] = 0\)/],
-  ["rank-deficient least squares", () => tikhonovSolution(zeroColumn, Matrix.columnVector([1, 2, 3]), Matrix.zeros(1, 2)), /^XᵀX \+ ΓᵀΓ is singular/],
+  ["rank-deficient least squares", () => tikhonovSolution(zeroColumn, Matrix.columnVector([1, 2, 3]), Matrix.zeros(1, 2)), /^XᵀX \+ ΓᵀΓ is singular \(2×2, smallest eigenvalue 0\): expected all eigenvalues > 0, i\.e\. X of full column rank or a positive penalty$/],
   ["NaN in X", () => columnNorms(new Matrix([[1, NaN]])), /^X\[0\]\[1\] = NaN is invalid: expected finite entries$/],
   ["Infinity in y", () => dropoutSolution(X, Matrix.columnVector([1, Infinity]), 0.5), /^y\[1\]\[0\] = Infinity is invalid/],
   ["empty X", () => columnNorms(new Matrix(0, 0)), /^X has shape 0×0: expected at least 1×1$/],

@@ -1,7 +1,7 @@
 // How the notebooks print a numerical check of a derivation: the largest entrywise gap between
 // two results that should agree, and one line saying whether it is under the tolerance.
 import { Matrix } from "ml-matrix";
-import { fail, requireFinite, requireInteger, requireInterval, requireMatrix } from "../checks";
+import { fail, failDescribed, requireFinite, requireInteger, requireInterval, requireMatrix } from "../checks";
 import { columnNormsOf } from "./linalg";
 
 /** max_ij |A_ij − B_ij| for two matrices of the same shape. */
@@ -36,7 +36,9 @@ export function scaledRelativeError(X: Matrix, w: Matrix | readonly number[], ta
   const norms = columnNormsOf(X);
   const gap = Math.hypot(...norms.map((s, j) => s * (values[j] - target.get(j, 0))));
   const size = Math.hypot(...norms.map((s, j) => s * target.get(j, 0)));
-  if (size === 0) fail("‖Γ̌·target‖", size, "a nonzero target");
+  if (size === 0) {
+    failDescribed("target", formatVector(target, 2), "a nonzero weight on some nonzero column of X (‖Γ̌·target‖ > 0)");
+  }
   return gap / size;
 }
 

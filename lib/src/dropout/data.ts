@@ -44,8 +44,9 @@ export function makeRegressionData({ n, d, scales, noise = 0.5, equalEffects = f
   const s = scales ?? defaultScales(d);
   if (s.length !== d) fail("scales.length", s.length, `d = ${d} scales, one per feature`);
   s.forEach((scale, j) => requireInterval(`scales[${j}]`, requireFinite(`scales[${j}]`, scale), 0, Infinity, "()"));
-  const X = rng.normalMatrix(n, d).mulRowVector(s.slice());
   if (typeof equalEffects !== "boolean") fail("equalEffects", equalEffects, "true or false");
+  // Every option is checked before the first draw: a refused call leaves rng untouched.
+  const X = rng.normalMatrix(n, d).mulRowVector(s.slice());
   const draws = rng.normalMatrix(d, 1);
   const wTrue = equalEffects ? Matrix.columnVector(draws.to1DArray().map((w, j) => w / s[j])) : draws;
   const y = X.mmul(wTrue).add(rng.normalMatrix(n, 1, noise));

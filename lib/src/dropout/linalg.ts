@@ -1,6 +1,6 @@
 // Small linear-algebra helpers on ml-matrix that never mutate their arguments (ml-matrix's
 // instance methods do: every chain here starts from a copy or a freshly built matrix).
-import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
 
 /** Euclidean norm of every column: ‖X_{:,j}‖ = √(Σ_i X_ij²). */
 export function columnNormsOf(X: Matrix): number[] {
@@ -39,7 +39,12 @@ export function addDiagonal(A: Matrix, values: readonly number[]): Matrix {
 export function solveSpd(A: Matrix, b: Matrix, what: string): Matrix {
   const chol = new CholeskyDecomposition(A);
   if (!chol.isPositiveDefinite()) {
-    throw new RangeError(`${what} is singular: expected a positive definite system (X of full column rank, or a penalty)`);
+    // Only on failure: the smallest eigenvalue says how far from positive definite A is.
+    const smallest = Math.min(...new EigenvalueDecomposition(A, { assumeSymmetric: true }).realEigenvalues);
+    throw new RangeError(
+      `${what} is singular (${A.rows}×${A.columns}, smallest eigenvalue ${Number(smallest.toPrecision(3))}): ` +
+        "expected all eigenvalues > 0, i.e. X of full column rank or a positive penalty",
+    );
   }
   return chol.solve(b);
 }
