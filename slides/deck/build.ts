@@ -81,14 +81,23 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Moves `staging` to `target`, replacing what was there. */
-function replaceFolder(staging: string, target: string): void {
+/**
+ * Moves `staging` to `target`, replacing what was there. Two renames cannot be one atomic
+ * step, so if the second fails the first is undone: the previous output goes back under its
+ * own name and the error is rethrown (the caller removes the staging folder).
+ */
+export function replaceFolder(staging: string, target: string): void {
   if (!existsSync(target)) {
     renameSync(staging, target);
     return;
   }
   const old = `${staging}-old`;
   renameSync(target, old);
-  renameSync(staging, target);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    renameSync(old, target);
+    throw error;
+  }
   rmSync(old, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { buildDecks, listNotebooks } from "../../slides/deck/build";
+import { buildDecks, listNotebooks, replaceFolder } from "../../slides/deck/build";
 import { parseArgs } from "../../slides/deck/cli";
 import { parseNotebook } from "../../slides/runner/nbformat";
 
@@ -99,6 +99,16 @@ describe("buildDecks", () => {
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(RangeError);
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow('set = "depth=3" is invalid: expected no parameters without execute (--execute)');
   });
+});
+
+test("replaceFolder: when the new folder cannot be moved in, the previous output is put back", () => {
+  mkdirSync(outDir);
+  writeFileSync(join(outDir, "index.html"), "previous");
+  // A staging folder that is gone by the time it is moved: the second rename fails (ENOENT).
+  const staging = join(parent, ".dist-staging-gone");
+  expect(() => replaceFolder(staging, outDir)).toThrow(/ENOENT/);
+  expect(readFileSync(join(outDir, "index.html"), "utf8")).toBe("previous");
+  expect(readdirSync(parent)).toEqual(["dist"]);
 });
 
 test("listNotebooks: the .ipynb files of a folder in name order", () => {
