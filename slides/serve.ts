@@ -2,9 +2,10 @@
 // comes from PORT (default 8000); when it is taken, the server falls back to a free port.
 // Served over http (not file://), the speaker view's window can talk to the deck.
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
+import { pipeline, type Readable } from "node:stream";
 import { fail, requireInteger } from "../lib/src/checks";
 
 const contentTypes: Record<string, string> = {
@@ -53,8 +54,34 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+const headersFor = (file: string) => ({ "content-type": contentTypes[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-cache" });
+
+/** How a served file is read; tests pass one that fails the way a rebuild can make it fail. */
+export type OpenFile = (path: string) => Readable;
+
+/**
+ * Streams `file` into `response`. The file can vanish between the lookup and the read (a
+ * rebuild swaps slides/dist while the server runs), so headers go out only once it is open:
+ * a failure before that answers 404 (gone) or 500, one after it cuts the response short.
+ */
+function sendFile(open: OpenFile, file: string, response: ServerResponse): void {
+  const stream = open(file);
+  const failed = (error: NodeJS.ErrnoException) => {
+    if (response.headersSent) return response.destroy(error);
+    const status = error.code === "ENOENT" ? 404 : 500;
+    response.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(status === 404 ? "not found\n" : "cannot read the file\n");
+  };
+  stream.once("error", failed);
+  stream.once("ready", () => {
+    stream.off("error", failed);
+    response.writeHead(200, headersFor(file));
+    // pipeline destroys both ends on an error from either (a read error, a client gone).
+    pipeline(stream, response, () => {});
+  });
+}
+
 /** Serves `root` on `host:port`; port 0, or a taken port, means any free port. */
-export async function serveDecks({ root, port = 8000, host = "127.0.0.1" }: { root: string; port?: number; host?: string }): Promise<RunningServer> {
+export async function serveDecks({ root, port = 8000, host = "127.0.0.1", open = createReadStream }: { root: string; port?: number; host?: string; open?: OpenFile }): Promise<RunningServer> {
   requireInteger("port", port, 0, 65535);
   const server = createServer((request, response) => {
     const file = request.method === "GET" || request.method === "HEAD" ? resolveInside(root, request.url ?? "/") : undefined;
@@ -62,9 +89,9 @@ export async function serveDecks({ root, port = 8000, host = "127.0.0.1" }: { ro
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
       return;
     }
-    response.writeHead(200, { "content-type": contentTypes[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-cache" });
-    if (request.method === "HEAD") response.end();
-    else createReadStream(file).pipe(response);
+    if (request.method === "HEAD") {
+      response.writeHead(200, headersFor(file)).end();
+    } else sendFile(open, file, response);
   });
   let bound: number;
   try {

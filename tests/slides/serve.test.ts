@@ -1,9 +1,9 @@
 // The static server behind `npm start`: serves the output folder, nothing outside it, and
 // moves to a free port when the asked one is taken.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { resolveInside, serveDecks, serveFromEnv, type RunningServer } from "../../slides/serve";
 
@@ -71,4 +71,23 @@ test("npm start's server prints the URL it serves on, takes PORT from the enviro
   await expect(serveFromEnv(root, "80a")).rejects.toThrow('PORT = "80a" is invalid: expected an integer in [0, 65535]');
   await expect(serveFromEnv(root, "-1")).rejects.toThrow('PORT = "-1" is invalid');
   await expect(serveFromEnv(join(parent, "empty"))).rejects.toThrow(/has no decks yet: run `npm run slides` first/);
+});
+
+test("a file deleted or unreadable while being served fails that request only; the server keeps serving", async () => {
+  const doomed = join(root, "doomed.html");
+  writeFileSync(doomed, "<p>soon gone</p>");
+  // Deleting the file between the lookup and the read is what a rebuild of slides/dist does.
+  const racing = await serveDecks({ root, port: 0, open: (file) => (file === doomed && rmSync(file), createReadStream(file)) });
+  // A folder opens fine but fails on the first read: the error comes after the headers.
+  const breaking = await serveDecks({ root, port: 0, open: (file) => createReadStream(dirname(file)) });
+  try {
+    const gone = await fetch(new URL("doomed.html", racing.url));
+    expect([gone.status, await gone.text()]).toEqual([404, "not found\n"]);
+    await expect(fetch(breaking.url).then((cut) => cut.text())).rejects.toThrow();
+    expect(await (await fetch(racing.url)).text()).toBe("<h1>decks</h1>");
+    expect((await fetch(new URL("assets/deck.css", racing.url))).status).toBe(200);
+  } finally {
+    await racing.close();
+    await breaking.close();
+  }
 });
