@@ -37,7 +37,11 @@ describe("bad inputs throw a RangeError naming the argument, its value and the v
   it.each([
     ["W1 not n×n", () => residualBlock(Matrix.ones(3, 4), eye(3), column(3)), "W1 has shape 3×4: expected 3×3"],
     ["W2 not matching X0", () => residualBlock(eye(3), eye(4), column(3)), "W2 has shape 4×4: expected 3×3"],
-    ["W1 rows vs X0 rows", () => residualBlockJacobian(eye(4), eye(4), column(3)), "W1 has shape 4×4: expected 3×3"],
+    ["X0 rows vs agreeing weights (Jacobian)", () => residualBlockJacobian(eye(4), eye(4), column(3)), "X0 has 3 rows: expected 4, the size of W1 and W2"],
+    ["X0 rows vs agreeing weights (block)", () => residualBlock(eye(4), eye(4), column(3)), "X0 has 3 rows: expected 4, the size of W1 and W2"],
+    ["X0 rows vs agreeing weights (branch Jacobian)", () => plainBlockJacobian(eye(2), eye(2), column(5)), "X0 has 5 rows: expected 2, the size of W1 and W2"],
+    ["W1 alone disagrees", () => residualBlock(eye(4), eye(3), column(3)), "W1 has shape 4×4: expected 3×3"],
+    ["X0 not a matrix", () => residualBlockJacobian(eye(3), eye(3), [1, 2, 3] as unknown as Matrix), "X0 = Array(3) is invalid: expected an ml-matrix Matrix"],
     ["Jacobian of a batch", () => plainBlockJacobian(eye(3), eye(3), Matrix.ones(3, 2)), "X0 has shape 3×2: expected any×1"],
     ["non-finite X0", () => residualBlock(eye(2), eye(2), new Matrix([[1], [NaN]])), "X0[1][0] = NaN is invalid: expected finite entries"],
     ["infinite weight", () => residualBlock(new Matrix([[1, Infinity], [0, 1]]), eye(2), column(2)), "W1[0][1] = Infinity is invalid: expected finite entries"],

@@ -5,9 +5,20 @@ import { requireMatrix } from "../checks";
 import { derivativeDiagonal } from "./plain-layer";
 import { residualLayer } from "./residual-layer";
 
-/** W1, W2 must be n×n and X0 n×B (B = 1 for a single vector), all finite. */
+/**
+ * W1, W2 must be n×n and X0 n×B (B = 1 for a single vector), all finite. When the two
+ * weights agree on n, a mismatch is X0's fault and the message says so; otherwise X0's
+ * row count sets n and the first weight that differs is named.
+ */
 function requireBlock(W1: Matrix, W2: Matrix, X0: Matrix, columns?: number): void {
   requireMatrix("X0", X0, undefined, columns);
+  requireMatrix("W1", W1);
+  requireMatrix("W2", W2);
+  const n = W1.rows;
+  const weightsAgree = W1.columns === n && W2.rows === n && W2.columns === n;
+  if (weightsAgree && X0.rows !== n) {
+    throw new RangeError(`X0 has ${X0.rows} rows: expected ${n}, the size of W1 and W2`);
+  }
   requireMatrix("W1", W1, X0.rows, X0.rows);
   requireMatrix("W2", W2, X0.rows, X0.rows);
 }
@@ -29,5 +40,6 @@ export function plainBlockJacobian(W1: Matrix, W2: Matrix, X0: Matrix): Matrix {
 
 /** ∂X1/∂X0 = I + W2 · D · W1, D = diag(1[W1 X0 > 0]), for X0 n×1. */
 export function residualBlockJacobian(W1: Matrix, W2: Matrix, X0: Matrix): Matrix {
-  return Matrix.add(Matrix.eye(X0.rows), plainBlockJacobian(W1, W2, X0));
+  const branch = plainBlockJacobian(W1, W2, X0); // checks the arguments before X0.rows is read
+  return Matrix.add(Matrix.eye(X0.rows), branch);
 }
