@@ -8,11 +8,8 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-/** The project root (this file lives in slides/runner/). */
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { join } from "node:path";
+import { projectRoot } from "../project";
 
 /** The project-local tslab launcher, the same one the kernelspec points at. */
 export function tslabBin(root = projectRoot): string {

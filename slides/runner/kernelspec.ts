@@ -5,11 +5,14 @@
 // user's own Jupyter set-up. The folder is git-ignored: the path inside is machine-specific.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot, tslabBin } from "./kernel-process";
+import { projectRoot } from "../project";
+import { tslabBin } from "./kernel-process";
 
-/** Writes `<root>/.jupyter-local/kernels/tslab/kernel.json`; returns the folder to put on JUPYTER_PATH. */
-export function writeKernelspec(root = projectRoot): string {
-  const jupyterPath = join(root, ".jupyter-local");
+/**
+ * Writes `<jupyterPath>/kernels/tslab/kernel.json` for the tslab of the project at `root`
+ * (jupyterPath defaults to `<root>/.jupyter-local`); returns the folder to put on JUPYTER_PATH.
+ */
+export function writeKernelspec(root = projectRoot, jupyterPath = join(root, ".jupyter-local")): string {
   const folder = join(jupyterPath, "kernels", "tslab");
   mkdirSync(folder, { recursive: true });
   const spec = {

@@ -1,7 +1,7 @@
 // npm run lab: JupyterLab on notebooks/, with "tslab" meaning this project's kernel.
 import { spawn, spawnSync } from "node:child_process";
 import { delimiter, join } from "node:path";
-import { projectRoot } from "./kernel-process";
+import { projectRoot } from "../project";
 import { writeKernelspec } from "./kernelspec";
 
 export { writeKernelspec };
@@ -11,18 +11,30 @@ const INSTALL = `JupyterLab is not installed (\`jupyter lab --version\` failed).
 On Debian and Ubuntu, where pip refuses to install into the system Python (PEP 668):
   sudo apt install pipx && pipx install jupyterlab`;
 
-function main(): void {
-  const jupyterPath = writeKernelspec();
-  const env = { ...process.env, JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter) };
-  const probe = spawnSync("jupyter", ["lab", "--version"], { env, encoding: "utf8" });
-  if (probe.status !== 0) {
-    console.error(INSTALL);
-    process.exit(1);
-  }
-  console.log(`kernelspec: ${join(jupyterPath, "kernels", "tslab", "kernel.json")}`);
-  const lab = spawn("jupyter", ["lab", `--notebook-dir=${join(projectRoot, "notebooks")}`], { env, stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => lab.kill(signal));
-  lab.on("exit", (code) => process.exit(code ?? 0));
+export interface LabOptions {
+  /** Where the kernelspec folder goes (default `<project>/.jupyter-local`). */
+  jupyterPath?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  error?: (line: string) => void;
 }
 
-if (process.argv[1] && /lab\.ts$/.test(process.argv[1])) main();
+/**
+ * Writes the project-local kernelspec, then runs JupyterLab with it on JUPYTER_PATH until it
+ * exits; resolves with the exit code (1, with install instructions, when there is no JupyterLab).
+ */
+export async function runLab({ jupyterPath, env = process.env, log = console.log, error = console.error }: LabOptions = {}): Promise<number> {
+  const written = writeKernelspec(projectRoot, jupyterPath);
+  const labEnv = { ...env, JUPYTER_PATH: [written, env.JUPYTER_PATH].filter(Boolean).join(delimiter) };
+  const probe = spawnSync("jupyter", ["lab", "--version"], { env: labEnv, encoding: "utf8" });
+  if (probe.status !== 0) {
+    error(INSTALL);
+    return 1;
+  }
+  log(`kernelspec: ${join(written, "kernels", "tslab", "kernel.json")}`);
+  const lab = spawn("jupyter", ["lab", `--notebook-dir=${join(projectRoot, "notebooks")}`], { env: labEnv, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => lab.kill(signal));
+  return new Promise((done) => lab.on("exit", (code) => done(code ?? 0)));
+}
+
+if (process.argv[1] && /lab\.ts$/.test(process.argv[1])) void runLab().then((code) => process.exit(code));

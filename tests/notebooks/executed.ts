@@ -1,7 +1,6 @@
 // Runs a course notebook through the real kernel into a temporary copy (the committed file
 // is never written) and reads back what it printed and displayed, for the notebook tests.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { executeNotebook } from "../../slides/runner";
 
@@ -22,10 +21,7 @@ export function notebookPath(file: string): string {
 }
 
 /** A scratch folder for the executed copies, and its clean-up. */
-export function scratchFolder(prefix: string): { folder: string; remove: () => void } {
-  const folder = mkdtempSync(join(tmpdir(), prefix));
-  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
-}
+export { scratchFolder } from "../slides/temp-dir";
 
 export async function executeCopy(notebook: string, out: string, set?: Record<string, string>): Promise<Executed> {
   await executeNotebook(notebook, { out, set, log: () => {} });

@@ -169,10 +169,13 @@ test("a display formula wider than the slide is reported, not hidden behind a sc
     writeFileSync(join(dir, "wide.ipynb"), JSON.stringify(nb));
     await buildDecks({ notebooks: [join(dir, "wide.ipynb")], outDir: join(dir, "dist") });
     const context = await offlineContext(browser, []);
-    const page = await openDeck(context, join(dir, "dist", "wide.html"), []);
-    const problems = fitProblems("wide", await inspectDeck(page, "wide"));
-    await context.close();
-    expect(problems).toEqual([expect.stringMatching(/^wide slide 0\.0 "Too wide" is \d+px too wide$/)]);
+    try {
+      const page = await openDeck(context, join(dir, "dist", "wide.html"), []);
+      const problems = fitProblems("wide", await inspectDeck(page, "wide"));
+      expect(problems).toEqual([expect.stringMatching(/^wide slide 0\.0 "Too wide" is \d+px too wide$/)]);
+    } finally {
+      await context.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,15 +4,16 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { buildDecks } from "../../slides/deck/build";
-import { useTempDir } from "./temp-dir";
+import { scratchFolder } from "./temp-dir";
 
 const notebook = join(__dirname, "..", "fixtures", "slides", "parameters.ipynb");
-const tempDir = useTempDir("deck-execute-test-");
+const scratch = scratchFolder("deck-execute-test-");
+afterAll(scratch.remove);
 
 test("--execute --set depth=21 builds the deck from a fresh run and leaves the notebook as committed", async () => {
-  const outDir = tempDir();
+  const outDir = scratch.folder;
   const committed = readFileSync(notebook, "utf8");
   const scratchBefore = readdirSync(tmpdir()).filter((f) => f.startsWith("deck-execute-") && !outDir.endsWith(f));
   await buildDecks({ notebooks: [notebook], outDir, execute: true, set: { depth: "21" }, log: () => {} });
@@ -25,7 +26,7 @@ test("--execute --set depth=21 builds the deck from a fresh run and leaves the n
 }, 120_000);
 
 test("a parameter the notebook does not declare fails the build before any deck is written", async () => {
-  const outDir = tempDir();
+  const outDir = scratch.folder;
   const failed = join(outDir, "failed");
   await expect(buildDecks({ notebooks: [notebook], outDir: failed, execute: true, set: { width: "3" }, log: () => {} })).rejects.toThrow(/width/);
   expect(readdirSync(outDir)).not.toContain("failed");

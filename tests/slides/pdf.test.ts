@@ -2,16 +2,17 @@
 // the index page linking the handout.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { buildDecks } from "../../slides/deck/build";
-import { useTempDir } from "./temp-dir";
+import { scratchFolder } from "./temp-dir";
 import { printDecks } from "../../slides/deck/pdf";
 
 const features = join(__dirname, "..", "fixtures", "slides", "features.ipynb");
-const tempDir = useTempDir("deck-pdf-");
+const scratch = scratchFolder("deck-pdf-");
+afterAll(scratch.remove);
 
 test("the fixture deck prints as 7 pages of the slide's shape, the chart from its stored SVG, and the index links the PDF", async () => {
-  const outDir = tempDir();
+  const outDir = scratch.folder;
   await buildDecks({ notebooks: [features], outDir });
   const log: string[] = [];
   const decks = await printDecks(outDir, (line) => log.push(line));

@@ -1,15 +1,10 @@
-// A temporary folder for the tests of one file, removed after them.
+// A temporary folder for the tests of one file: created when the file loads, removed by
+// `remove` (register it with afterAll).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll } from "vitest";
 
-/** Registers the hooks; call the returned function inside a test to get the folder. */
-export function useTempDir(prefix: string): () => string {
-  let dir = "";
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), prefix));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return () => dir;
+export function scratchFolder(prefix: string): { folder: string; remove: () => void } {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
