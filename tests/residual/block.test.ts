@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Matrix, solve } from "ml-matrix";
+import { EigenvalueDecomposition, Matrix, solve } from "ml-matrix";
 import { createRng } from "../../lib/src/rng";
 import {
   negativeIdentityBranch,
@@ -10,7 +10,6 @@ import {
   residualBlock,
   residualBlockJacobian,
   sigmaMinBound,
-  singularValues,
 } from "../../lib/src/residual";
 import { distanceToKink, randomBlock } from "./helpers";
 
@@ -87,13 +86,26 @@ describe("the honest caveat", () => {
       const n = 2 + (trial % 9);
       const A = rng.normalMatrix(n, n, (0.05 + (trial % 6) * 0.15) / Math.sqrt(n));
       const { sigmaMin, bound, normA } = sigmaMinBound(A);
-      expect(normA).toBeCloseTo(singularValues(A)[0], 14);
+      // ‖A‖₂ = √λ_max(AᵀA), computed independently of the SVD behind sigmaMinBound
+      const gram = new EigenvalueDecomposition(A.transpose().mmul(A), { assumeSymmetric: true });
+      expect(normA).toBeCloseTo(Math.sqrt(Math.max(...gram.realEigenvalues)), 12);
       expect(sigmaMin).toBeGreaterThanOrEqual(bound - 1e-12);
-      if (normA < 1) expect(sigmaMin).toBeGreaterThan(0); // a small branch cannot kill the gradient
     }
-    // and the bound is attained: A = −t·I gives σ_min = 1 − t exactly
-    const t = 0.3;
-    const { sigmaMin, bound } = sigmaMinBound(Matrix.eye(5).mul(-t));
-    expect(sigmaMin).toBeCloseTo(bound, 14);
+  });
+
+  it.each([0, 0.1, 0.3, 0.5, 0.9, 1])("the bound is attained exactly by A = −t·I (t = %s): σ_min = 1 − t = bound", (t) => {
+    const n = 5;
+    const { sigmaMin, bound, normA } = sigmaMinBound(Matrix.eye(n).mul(-t));
+    expect(normA).toBeCloseTo(t, 14);
+    expect(bound).toBeCloseTo(1 - t, 14);
+    expect(sigmaMin).toBeCloseTo(1 - t, 14);
+  });
+
+  it("past ‖A‖₂ = 1 the bound is negative and no longer tight: A = −t·I with t > 1 gives σ_min = t − 1", () => {
+    for (const t of [1.5, 2, 3]) {
+      const { sigmaMin, bound } = sigmaMinBound(Matrix.eye(4).mul(-t));
+      expect(bound).toBeCloseTo(1 - t, 14);
+      expect(sigmaMin).toBeCloseTo(t - 1, 14);
+    }
   });
 });

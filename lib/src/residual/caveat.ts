@@ -5,7 +5,7 @@
 import { Matrix, inverse } from "ml-matrix";
 import { requireInteger, requireMatrix } from "../checks";
 import type { Rng } from "../rng";
-import { singularValues } from "./spectra";
+import { singularValues, spectralNorm } from "./spectra";
 
 /**
  * Weights and an input with W2 · D · W1 = −I exactly (up to rounding), so the block's
@@ -24,7 +24,7 @@ export function negativeIdentityBranch(width: number, rng: Rng): { W1: Matrix; W
 /** σ_min(I + A) next to its lower bound 1 − ‖A‖₂ (A square). */
 export function sigmaMinBound(A: Matrix): { sigmaMin: number; bound: number; normA: number } {
   requireMatrix("A", A, A.rows, A.rows);
-  const normA = singularValues(A)[0];
+  const normA = spectralNorm(A);
   const s = singularValues(Matrix.add(Matrix.eye(A.rows), A));
   return { sigmaMin: s[s.length - 1], bound: 1 - normA, normA };
 }
