@@ -15,6 +15,8 @@ export class Channels {
   private readonly iopub = new Subscriber({ linger: 0 });
   private readonly listeners = new Map<string, Listener>();
   private readonly queues = new Map<Channel, Promise<unknown>>();
+  /** Frames received that were not a well-signed JSON message: dropped, the socket keeps listening. */
+  dropped = 0;
 
   constructor(connection: ConnectionInfo) {
     const url = (port: number) => `tcp://${connection.ip}:${port}`;
@@ -29,20 +31,19 @@ export class Channels {
 
   /**
    * Queues a request (zeromq allows one send in flight per socket; a DEALER holds it until
-   * the kernel has bound its socket) and returns its msg_id. `listener` receives the reply
-   * and every iopub message the request causes, until forget(msg_id).
+   * the kernel has bound its socket). Returns its msg_id and `sent`, which resolves once
+   * zeromq has the frames and rejects if it refused them: the caller must end the request
+   * then, as no reply will come. `listener` receives the reply and every iopub message the
+   * request causes, until forget(msg_id).
    */
-  send(channel: Channel, msgType: string, content: Record<string, unknown>, listener?: Listener): string {
+  send(channel: Channel, msgType: string, content: Record<string, unknown>, listener?: Listener): { msgId: string; sent: Promise<void> } {
     const { msgId, frames } = this.session.request(msgType, content);
     if (listener) this.listeners.set(msgId, listener);
     const socket = this.dealers[channel];
-    this.queues.set(channel, this.sent(channel).then(() => socket.send(frames)).catch(() => undefined));
-    return msgId;
-  }
-
-  /** Resolves once everything queued on `channel` so far has been handed to zeromq. */
-  sent(channel: Channel): Promise<unknown> {
-    return this.queues.get(channel) ?? Promise.resolve();
+    const sent = (this.queues.get(channel) ?? Promise.resolve()).then(() => socket.send(frames));
+    // The next request waits for this one, whether it went out or not.
+    this.queues.set(channel, sent.catch(() => undefined));
+    return { msgId, sent };
   }
 
   forget(msgId: string): void {
@@ -59,7 +60,8 @@ export class Channels {
       for await (const frames of socket) {
         const message = this.session.parse(frames);
         const parent = message?.parent_header.msg_id;
-        if (message && parent) this.listeners.get(parent)?.(message);
+        if (!message) this.dropped++;
+        else if (parent) this.listeners.get(parent)?.(message);
       }
     } catch {
       // The socket was closed by close().

@@ -67,13 +67,14 @@ export class Kernel {
       let sawIopub = false;
       let done = () => {};
       const answered = new Promise<"ok">((resolve) => (done = () => resolve("ok")));
-      const msgId = this.channels.send("shell", "kernel_info_request", {}, (m) => {
+      const { msgId, sent } = this.channels.send("shell", "kernel_info_request", {}, (m) => {
         if (m.header.msg_type === "kernel_info_reply") reply = m;
         else sawIopub = true;
         if (reply && sawIopub) done();
       });
       // The first send waits until the kernel has bound its sockets; then allow 500 ms.
-      const attempt = this.channels.sent("shell").then(() => Promise.race([answered, delay(500).then(() => "retry" as const)]));
+      // A send zeromq refuses rejects `attempt`, and with it the start.
+      const attempt = sent.then(() => Promise.race([answered, delay(500).then(() => "retry" as const)]));
       const outcome = await Promise.race([attempt, failed]);
       this.channels.forget(msgId);
       if (outcome === "ok") {
@@ -92,7 +93,7 @@ export class Kernel {
     let lastMessage = performance.now();
     let wake = () => {};
     const request = { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
-    const msgId = this.channels.send("shell", "execute_request", request, (m) => {
+    const { msgId, sent } = this.channels.send("shell", "execute_request", request, (m) => {
       lastMessage = performance.now();
       if (m.header.msg_type === "execute_reply") reply = m;
       else if (m.header.msg_type === "status" && m.content.execution_state === "idle") idle = true;
@@ -100,6 +101,9 @@ export class Kernel {
       wake();
     });
     const exit = this.proc.exited.then(() => "dead" as const);
+    // A request zeromq refused gets no reply: end it with zeromq's error instead of waiting out the timeout.
+    let unsent: unknown;
+    const refused = sent.then(() => new Promise<never>(() => {}), (error: unknown) => (unsent = error ?? new Error("send failed")));
     const deadline = started + timeoutMs;
     let status: ExecuteStatus | undefined;
     while (!status) {
@@ -109,7 +113,11 @@ export class Kernel {
       else {
         const until = reply && idle ? lastMessage + settleMs - now : deadline - now;
         const woke = new Promise<"woke">((done) => (wake = () => done("woke")));
-        if ((await Promise.race([woke, delay(Math.max(1, until)), exit])) === "dead") status = "dead";
+        if ((await Promise.race([woke, delay(Math.max(1, until)), exit, refused])) === "dead") status = "dead";
+        if (unsent !== undefined) {
+          this.channels.forget(msgId);
+          throw new Error(`the execute_request could not be sent to the kernel: ${unsent instanceof Error ? unsent.message : String(unsent)}`, { cause: unsent });
+        }
       }
     }
     if (status === "timeout") this.interrupt();
@@ -129,7 +137,8 @@ export class Kernel {
     this.closed = true;
     const { child, exited } = this.proc;
     if (child.exitCode === null && child.signalCode === null) {
-      this.channels.send("control", "shutdown_request", { restart: false });
+      // If this request cannot be sent, the signals below stop the kernel all the same.
+      this.channels.send("control", "shutdown_request", { restart: false }).sent.catch(() => undefined);
       await Promise.race([exited, delay(2_000)]);
       for (const signal of ["SIGTERM", "SIGKILL"] as const) {
         if (child.exitCode !== null || child.signalCode !== null) break;

@@ -50,7 +50,7 @@ export class Session {
 
   /**
    * Parses received frames (routing ids and, on iopub, the topic come before the delimiter).
-   * Returns null for frames that are not a well-signed Jupyter message.
+   * Returns null for frames that are not a well-signed Jupyter message of JSON parts.
    */
   parse(frames: readonly Buffer[]): Message | null {
     const at = frames.findIndex((frame) => frame.equals(DELIMITER));
@@ -61,7 +61,11 @@ export class Session {
       const expected = Buffer.from(sign(this.key, body));
       if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
     }
-    const [header, parent_header, metadata, content] = body.map((frame) => JSON.parse(frame.toString("utf8")));
-    return { header, parent_header, metadata, content };
+    try {
+      const [header, parent_header, metadata, content] = body.map((frame) => JSON.parse(frame.toString("utf8")));
+      return { header, parent_header: parent_header ?? {}, metadata, content };
+    } catch {
+      return null; // signed, but not JSON: dropped like a bad signature
+    }
   }
 }

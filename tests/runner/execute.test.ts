@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createRng } from "../../lib/src/rng";
 import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel, type ExecuteStatus } from "../../slides/runner";
+import type { Channels } from "../../slides/runner/channels";
 import { failure } from "../../slides/runner/run";
 import { bytes, canListProcesses, kernelsIn, workspace } from "./workspace";
 
@@ -164,6 +165,18 @@ describe("failure", () => {
 describe("Kernel", () => {
   it("rejects with the reason when the kernel cannot start", async () => {
     await expect(startKernel({ cwd: join(ws.dir, "no-such-folder") })).rejects.toThrow(/the kernel exited \(spawn error: .*ENOENT\) during start-up/);
+  });
+
+  it("ends a request zeromq refuses with that error at once, instead of waiting out the timeout", async () => {
+    const kernel = await startKernel({ cwd: ws.dir });
+    try {
+      (kernel as unknown as { channels: Channels }).channels.close(); // every send now fails
+      const started = performance.now();
+      await expect(kernel.execute("1 + 1", { timeoutMs: 60_000 })).rejects.toThrow(/execute_request could not be sent to the kernel: .*closed/i);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await kernel.shutdown();
+    }
   });
 
   it("reports the request after a failed one as aborted, and shuts down for good", async () => {
