@@ -2,7 +2,9 @@
 // are exactly what deep stacks produce: gradient norms underflow to 0 (vanishing) or
 // overflow to Infinity (exploding). Dropping them would hide the very effect being taught,
 // so they are clamped to the edge of the plotted range and flagged, and the chart draws
-// the flagged points with their own marker and says so in the tooltip and subtitle.
+// the flagged points with their own marker and says so in the tooltip and subtitle. That
+// marker is ▼ for every clamp, at the floor and at the ceiling alike (an overflow to
+// +Infinity too): which end of the axis it sits at tells which edge it is.
 import { fail, requireFinite } from "../checks";
 import { defaults, type Layer, type Row } from "./defaults";
 
@@ -80,6 +82,8 @@ export function clampNote({ offAxis, outOfRange, floor, ceiling }: Omit<Clamped,
 /**
  * A layer that redraws the clamped rows as downward triangles, using the builder's own
  * positional encodings (x, y, xOffset, color) so the markers land on the clamped points.
+ * Rows clamped at the ceiling get the same ▼ as those at the floor (the flag does not say
+ * which edge); the clamp note's "▼" counts both.
  */
 export function clampMarkerLayer(position: Record<string, unknown>, flag: string, tooltip: unknown[]): Layer {
   return {

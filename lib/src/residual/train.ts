@@ -98,7 +98,10 @@ export interface TrainingRow {
 /**
  * The task: x ~ N(0, I_width) and the target y = sin(3 tᵀx) for a random unit vector t,
  * a smooth nonlinear function of one direction. Both networks start from the same
- * read-out, see the same data and the same minibatch order; only the stack kind differs.
+ * read-out V, see the same data and the same minibatch order. Their hidden weights are
+ * separate draws (the plain stack's first, then the residual one's), at scale plainInit
+ * (default: init) for the plain stack and init for the residual one, with activations
+ * plainActivation and branchActivation.
  */
 export function compareTraining(options: TrainingOptions): TrainingRow[] {
   const { depth, width, rng, init = 0.5, plainActivation = "relu", branchActivation = "relu" } = options;
