@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildDecks, listNotebooks } from "../slides/deck/build";
-import { executeNotebook, startKernel, type CellTiming } from "../slides/runner";
+import { executeNotebook, firstLine, startKernel, type CellTiming } from "../slides/runner";
 import { summarize, timeRuns, type Summary } from "./timing";
 
 export interface Step {
@@ -26,8 +26,6 @@ export interface PipelineReport {
   skipped: string | null;
 }
 
-const firstLine = (source: string) => (source.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 70);
-
 /** The five cells with the largest median time over the runs. */
 export function slowestCells(runs: readonly CellTiming[][], count = 5): SlowCell[] {
   const byIndex = new Map<number, { ms: number[]; source: string }>();
@@ -39,7 +37,7 @@ export function slowestCells(runs: readonly CellTiming[][], count = 5): SlowCell
     }
   }
   return [...byIndex.entries()]
-    .map(([index, { ms, source }]) => ({ index, medianMs: summarize(ms).medianMs, firstLine: firstLine(source) }))
+    .map(([index, { ms, source }]) => ({ index, medianMs: summarize(ms).medianMs, firstLine: firstLine(source, 70) }))
     .sort((a, b) => b.medianMs - a.medianMs)
     .slice(0, count);
 }

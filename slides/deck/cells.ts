@@ -2,15 +2,17 @@
 // outputs. A formula KaTeX cannot parse fails the build and names the notebook and the cell.
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
+import { cellName } from "../runner/cell-label";
 import type { Cell } from "../runner/nbformat";
 import { escapeHtml, renderOutputs } from "./outputs";
 import { renderMarkdown, type Attachments } from "./markdown";
 
 hljs.registerLanguage("typescript", typescript);
 
-/** Where a cell sits, for error messages: the notebook and the cell's 1-based number and id. */
+/** Where a cell sits, for error messages: the notebook and the cell's position. */
 export interface CellContext {
   notebook: string;
+  /** 0-based position in nb.cells; messages name it with cellName (counted from 1). */
   index: number;
   macros: Record<string, string>;
 }
@@ -20,7 +22,7 @@ export class DeckBuildError extends Error {
 }
 
 export function cellLabel(cell: Cell, ctx: CellContext): string {
-  return `notebook "${ctx.notebook}", cell ${ctx.index + 1} (id ${cell.id})`;
+  return `notebook "${ctx.notebook}", ${cellName(ctx.index)} (id ${cell.id})`;
 }
 
 /** Markdown of a cell, with any KaTeX failure rethrown naming the notebook and cell. */

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fail, requireInterval } from "../../lib/src/checks";
 import { writeFileAtomic } from "./atomic";
+import { cellName } from "./cell-label";
 import { outputDrift } from "./freshness";
 import { Kernel, type KernelOptions } from "./kernel";
 import { readNotebookFile, serializeNotebook, type Notebook } from "./nbformat";
@@ -12,6 +13,7 @@ import { runNotebook, type CellTiming } from "./run";
 
 export { Kernel, type ExecuteReply, type ExecuteStatus, type KernelOptions } from "./kernel";
 export { NotebookError, type CellTiming } from "./run";
+export { cellName, firstLine } from "./cell-label";
 export { parseNotebook, readNotebookFile, serializeNotebook, type Notebook, type Cell, type Output } from "./nbformat";
 export { parseParameters, injectParameters, type Parameter } from "./parameters";
 export { roundNumbers, outputDrift } from "./freshness";
@@ -60,7 +62,8 @@ export async function executeNotebook(path: string, options: ExecuteOptions = {}
 
 /**
  * Re-executes the notebook in memory (the file is never written) and lists the code cells
- * whose committed outputs differ from fresh ones; see freshness.ts for what counts.
+ * whose committed outputs differ from fresh ones (`index`: 0-based position in nb.cells); see
+ * freshness.ts for what counts.
  */
 export async function checkNotebook(
   path: string,
@@ -75,6 +78,6 @@ export async function checkNotebook(
     if (reason) drifted.push({ index, reason });
   });
   const log = options.log ?? console.log;
-  for (const { index, reason } of drifted) log(`  drifted: cell ${index}: ${reason}`);
+  for (const { index, reason } of drifted) log(`  drifted: ${cellName(index)}: ${reason}`);
   return { drifted };
 }

@@ -5,9 +5,11 @@
 // aborted, when it writes anything to stderr, when it runs past the timeout, or when the
 // kernel dies under it. The kernel is shut down whatever happens.
 import { dirname, relative } from "node:path";
+import { cellName, firstLine } from "./cell-label";
 import { Kernel, type ExecuteReply } from "./kernel";
 import type { Cell, Notebook } from "./nbformat";
 
+/** `index` is the 0-based position in nb.cells (shown to people as cellName(index)). */
 export interface CellTiming { index: number; ms: number; source: string }
 
 export interface RunOptions {
@@ -17,7 +19,10 @@ export interface RunOptions {
 
 export interface Run { notebook: Notebook; kernelStartMs: number; cells: CellTiming[] }
 
-/** A notebook cell that failed; `cellIndex` is its position in nb.cells, `stderr` what it printed there. */
+/**
+ * A notebook cell that failed; `cellIndex` is its 0-based position in nb.cells (the message
+ * says "cell cellIndex + 1", as JupyterLab counts), `stderr` what it printed there.
+ */
 export class NotebookError extends Error {
   override name = "NotebookError";
 
@@ -30,11 +35,6 @@ export class NotebookError extends Error {
     super(message);
   }
 }
-
-const firstLine = (source: string) => {
-  const line = source.split("\n").find((l) => l.trim() !== "") ?? "";
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-};
 
 /** Stack frames inside the kernel's own machinery say nothing about the student's code. */
 const withoutKernelFrames = (stderr: string) =>
@@ -51,7 +51,7 @@ export function failure(path: string, index: number, cell: Cell, reply: ExecuteR
     : null;
   if (!what) return null;
   const shown = withoutKernelFrames(reply.stderr);
-  const message = `${relative(process.cwd(), path) || path}: cell ${index} (\`${firstLine(cell.source)}\`) ${what}${shown ? `:\n${shown}` : ""}`;
+  const message = `${relative(process.cwd(), path) || path}: ${cellName(index)} (\`${firstLine(cell.source)}\`) ${what}${shown ? `:\n${shown}` : ""}`;
   return new NotebookError(message, index, reply.stderr, path);
 }
 
@@ -69,7 +69,7 @@ export async function runNotebook(path: string, nb: Notebook, { timeoutMs = 120_
       }
       const reply = await kernel.execute(cell.source, { timeoutMs });
       timings.push({ index, ms: reply.ms, source: cell.source });
-      log(`  cell ${String(index).padStart(3)}  ${(reply.ms / 1000).toFixed(2).padStart(7)} s  ${(reply.status === "ok" && reply.stderr ? "stderr" : reply.status).padEnd(7)}  ${firstLine(cell.source)}`);
+      log(`  cell ${String(index + 1).padStart(3)}  ${(reply.ms / 1000).toFixed(2).padStart(7)} s  ${(reply.status === "ok" && reply.stderr ? "stderr" : reply.status).padEnd(7)}  ${firstLine(cell.source)}`);
       const failed = failure(path, index, cell, reply, timeoutMs);
       if (failed) throw failed;
       cells.push({ ...cell, execution_count: reply.executionCount, outputs: reply.outputs });

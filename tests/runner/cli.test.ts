@@ -31,7 +31,7 @@ describe("npm run execute", () => {
     const original = bytes(path);
     const run = execute("throws.ipynb");
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/✗ throws\.ipynb: cell 2 .* raised an error:\n[^]*Error: deliberate failure in cell 2[^]*the notebook file was left unchanged/);
+    expect(run.stderr).toMatch(/✗ throws\.ipynb: cell 3 .* raised an error:\n[^]*Error: deliberate failure in cell 2[^]*the notebook file was left unchanged/);
     expect(bytes(path).equals(original)).toBe(true);
   });
 
@@ -48,8 +48,8 @@ describe("npm run execute", () => {
     const child = spawn(process.execPath, ["--import", "tsx", cli, "--timeout", "60", "spin.ipynb"], { cwd: ws.dir, env });
     let stdout = "";
     const exited = new Promise<string>((done) => child.on("exit", (code, signal) => done(signal ?? String(code))));
-    // Wait until cell 0 has run, so cell 1 is spinning inside the kernel.
-    const started = new Promise<void>((ready) => child.stdout.on("data", (chunk: Buffer) => (stdout += chunk) && /cell +0 /.test(stdout) && ready()));
+    // Wait until cell 1 has run, so cell 2 is spinning inside the kernel.
+    const started = new Promise<void>((ready) => child.stdout.on("data", (chunk: Buffer) => (stdout += chunk) && /cell +1 /.test(stdout) && ready()));
     expect(await Promise.race([started.then(() => "running"), exited])).toBe("running");
     if (canListProcesses) expect(kernelsIn(ws.dir)).toHaveLength(1);
     const interrupted = performance.now();

@@ -24,7 +24,7 @@ const read = (path: string) => parseNotebook(readFileSync(path, "utf8"));
 const streamText = (path: string, index: number) =>
   (read(path).cells[index].outputs ?? []).map((o) => (o.output_type === "stream" ? o.text : "")).join("");
 
-/** What cell 2 of passes.ipynb must print, computed here with the same library. */
+/** What nb.cells[2] of passes.ipynb must print, computed here with the same library. */
 function expectedDraws(depth: number, seed: number): string {
   const rng = createRng(seed);
   return Array.from({ length: depth }, () => rng.uniform().toFixed(4)).join(" ");
@@ -36,10 +36,11 @@ describe("executeNotebook", () => {
     const { lines, log } = quiet();
     const result = await executeNotebook(path, { log });
     expect(result.path).toBe(path);
-    expect(result.cells.map((c) => c.index)).toEqual([1, 2, 4, 5]); // cell 3 is empty: skipped like nbclient does
+    expect(result.cells.map((c) => c.index)).toEqual([1, 2, 4, 5]); // 0-based; nb.cells[3] is empty: skipped like nbclient does
     expect(result.kernelStartMs).toBeGreaterThan(0);
     expect(result.totalMs).toBeGreaterThan(result.kernelStartMs);
-    expect(lines.filter((l) => /^ {2}cell +\d+ +\d+\.\d\d s {2}ok/.test(l))).toHaveLength(4);
+    // Progress lines count cells from 1, as JupyterLab shows them.
+    expect(lines.filter((l) => /^ {2}cell +\d+ +\d+\.\d\d s {2}ok/.test(l)).map((l) => Number(l.split(/ +/)[2]))).toEqual([2, 3, 5, 6]);
 
     const text = readFileSync(path, "utf8");
     expect(serializeNotebook(parseNotebook(text))).toBe(text); // already in canonical form
@@ -101,10 +102,10 @@ describe("executeNotebook", () => {
   });
 
   it.each([
-    ["throws.ipynb", {}, 2, /cell 2 \(`const broken.*`\) raised an error:\n[^]*Error: deliberate failure in cell 2/, /deliberate failure/],
-    ["rejects.ipynb", {}, 1, /cell 1 .* wrote to stderr [^]*UnhandledPromiseRejection: Error: deliberate unhandled rejection/, /UnhandledPromiseRejection/],
-    ["writes-stderr.ipynb", {}, 2, /cell 2 .* wrote to stderr[^]*deliberate warning on stderr in cell 2/, /deliberate warning/],
-    ["times-out.ipynb", { timeoutMs: 1500 }, 1, /cell 1 .* did not finish within 1.5 s; the kernel was interrupted and shut down$/, /^$/],
+    ["throws.ipynb", {}, 2, /cell 3 \(`const broken.*`\) raised an error:\n[^]*Error: deliberate failure in cell 2/, /deliberate failure/],
+    ["rejects.ipynb", {}, 1, /cell 2 .* wrote to stderr [^]*UnhandledPromiseRejection: Error: deliberate unhandled rejection/, /UnhandledPromiseRejection/],
+    ["writes-stderr.ipynb", {}, 2, /cell 3 .* wrote to stderr[^]*deliberate warning on stderr in cell 2/, /deliberate warning/],
+    ["times-out.ipynb", { timeoutMs: 1500 }, 1, /cell 2 .* did not finish within 1.5 s; the kernel was interrupted and shut down$/, /^$/],
   ])("%s fails naming the cell, shows its stderr, and leaves the file byte-identical", async (fixture, options, cellIndex, message, stderr) => {
     const path = ws.copy(fixture);
     const original = bytes(path);
@@ -126,9 +127,9 @@ describe("executeNotebook on cells that hang or kill the kernel", () => {
       "an awaited promise that never settles",
       ['console.log("cell 0 runs");', 'console.error("waiting on a promise that never settles");\nawait new Promise(() => {});'],
       { timeoutMs: 1500 },
-      /cell 1 .* did not finish within 1.5 s; the kernel was interrupted and shut down:\nwaiting on a promise that never settles$/,
+      /cell 2 .* did not finish within 1.5 s; the kernel was interrupted and shut down:\nwaiting on a promise that never settles$/,
     ],
-    ["process.exit", ['console.log("cell 0 runs");', "process.exit(3);"], {}, /cell 1 \(`process\.exit\(3\);`\) killed the kernel/],
+    ["process.exit", ['console.log("cell 0 runs");', "process.exit(3);"], {}, /cell 2 \(`process\.exit\(3\);`\) killed the kernel/],
   ])("%s fails naming the cell, with its stderr, leaving the file byte-identical", async (_, sources, options, message) => {
     const path = ws.notebook("written.ipynb", sources);
     const original = bytes(path);
@@ -147,11 +148,11 @@ describe("failure", () => {
   it("names the cell and says what went wrong for every status but a clean ok", () => {
     expect(failure("nb.ipynb", 4, cell, reply("ok"), 1000)).toBeNull();
     const cases: [ExecuteStatus, string, RegExp][] = [
-      ["aborted", "", /^nb\.ipynb: cell 4 \(`const x = await next\(\);`\) was aborted by the kernel \(a request before it failed\)$/],
-      ["error", "TypeError: next is not a function\n    at node:vm:1:1", /cell 4 .* raised an error:\nTypeError: next is not a function$/],
-      ["ok", "(node) warning\n", /cell 4 .* wrote to stderr .*:\n\(node\) warning$/],
-      ["timeout", "", /cell 4 .* did not finish within 1 s/],
-      ["dead", "", /cell 4 .* killed the kernel$/],
+      ["aborted", "", /^nb\.ipynb: cell 5 \(`const x = await next\(\);`\) was aborted by the kernel \(a request before it failed\)$/],
+      ["error", "TypeError: next is not a function\n    at node:vm:1:1", /cell 5 .* raised an error:\nTypeError: next is not a function$/],
+      ["ok", "(node) warning\n", /cell 5 .* wrote to stderr .*:\n\(node\) warning$/],
+      ["timeout", "", /cell 5 .* did not finish within 1 s/],
+      ["dead", "", /cell 5 .* killed the kernel$/],
     ];
     for (const [status, stderr, message] of cases) {
       const error = failure("nb.ipynb", 4, cell, reply(status, stderr), 1000);
@@ -208,7 +209,7 @@ describe("checkNotebook", () => {
     const { lines, log } = quiet();
     const { drifted } = await checkNotebook(path, { log });
     expect(drifted).toEqual([{ index: 2, reason: expect.stringMatching(/output 1 \(stdout\) differs: committed .*p=0\.6.* vs fresh .*p=0\.5/) }]);
-    expect(lines.some((l) => l.includes("drifted: cell 2"))).toBe(true);
+    expect(lines.some((l) => l.includes("drifted: cell 3"))).toBe(true);
     expect(bytes(path).equals(edited)).toBe(true);
   });
 });
