@@ -1,51 +1,51 @@
 // npm run slides [-- --execute] [--set name=value ...] [--out dir] [notebook.ipynb ...]
 // Builds a deck per notebook (all of notebooks/ unless files are named) into slides/dist.
 import { join, relative } from "node:path";
+import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../command-line";
+import { projectRoot } from "../project";
 import { buildDecks, listNotebooks } from "./build";
 
-export const projectRoot = join(__dirname, "..", "..");
 export const defaultOutDir = join(projectRoot, "slides", "dist");
+
+const command: Command = {
+  usage: "npm run slides -- [--execute] [--set name=value]... [--out dir] [notebook.ipynb]...",
+  options: [
+    { flag: "--execute", help: "re-run each notebook first (into a temporary copy; the notebook file is not written)" },
+    { flag: "--set", value: "name=value", help: "a parameter for --execute (repeatable); each notebook gets the names its parameters cell declares" },
+    { flag: "--out", value: "dir", help: "output folder, replaced as a whole (default slides/dist)" },
+  ],
+  notes: "Without notebooks, every notebook in notebooks/ gets a deck. Paths are relative to the folder you run the command in.",
+};
 
 export interface CliArgs {
   notebooks: string[];
   outDir: string;
   execute: boolean;
   set: Record<string, string>;
+  help: boolean;
 }
 
-export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { notebooks: [], outDir: defaultOutDir, execute: false, set: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? splitOnce(argv[i]) : [argv[i], undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new RangeError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--execute") args.execute = true;
-    else if (flag === "--out") args.outDir = value();
-    else if (flag === "--set") {
-      const [name, v] = splitOnce(value());
-      if (!/^[A-Za-z_$][\w$]*$/.test(name) || v === undefined) {
-        throw new RangeError(`--set "${name}${v === undefined ? "" : "=" + v}" is invalid: expected name=value with name an identifier`);
-      }
-      args.set[name] = v;
-    } else if (flag.startsWith("--")) throw new RangeError(`option ${flag} is unknown: expected --execute, --set name=value or --out dir`);
-    else args.notebooks.push(flag);
-  }
-  if (args.notebooks.length === 0) args.notebooks = listNotebooks(join(projectRoot, "notebooks"));
-  return args;
-}
-
-function splitOnce(text: string): [string, string | undefined] {
-  const at = text.indexOf("=");
-  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+/** The deck builder's arguments; notebook and --out paths are made absolute against `folder`. */
+export function parseArgs(argv: readonly string[], folder = process.cwd()): CliArgs {
+  const { values, positionals, help } = parseCommandLine(argv, command);
+  const out = values.get("--out")?.at(-1);
+  const notebooks = positionals.map((p) => userPath(folder, p));
+  return {
+    notebooks: notebooks.length > 0 ? notebooks : listNotebooks(join(projectRoot, "notebooks")),
+    outDir: out === undefined ? defaultOutDir : userPath(folder, out),
+    execute: values.has("--execute"),
+    set: parseSets(values.get("--set") ?? []),
+    help,
+  };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const folder = commandFolder("slides");
+  process.chdir(folder); // the runner's messages then show paths as the user typed them
+  const args = parseArgs(process.argv.slice(2), folder);
+  if (args.help) return console.log(helpText(command));
   const result = await buildDecks({ ...args, log: (line) => console.log(line) });
-  const where = relative(process.cwd(), result.outDir) || ".";
+  const where = relative(folder, result.outDir) || ".";
   console.log(`${result.decks.length} deck(s) and index.html in ${where}/`);
 }
 

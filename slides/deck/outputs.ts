@@ -1,10 +1,9 @@
 // A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
 // show: a vega-lite spec (embedded live, with the SVG of the same output as its static
 // fallback), then HTML, SVG, PNG/JPEG, and last the plain-text representation.
+import { VEGA_LITE_MIME } from "../../lib/src/display/bundle";
 import type { Output } from "../runner/nbformat";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
-
-export const vegaLiteMime = /^application\/vnd\.vegalite\.v5\+json$/;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -27,10 +26,8 @@ function chart(spec: unknown, svg: string | undefined): string {
 }
 
 function display(data: Record<string, unknown>): string {
-  const mimes = Object.keys(data);
   const text = (mime: string) => String(data[mime] ?? "");
-  const vl = mimes.find((m) => vegaLiteMime.test(m));
-  if (vl) return chart(data[vl], data["image/svg+xml"] === undefined ? undefined : text("image/svg+xml"));
+  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME], data["image/svg+xml"] === undefined ? undefined : text("image/svg+xml"));
   if ("text/html" in data) return `<div class="output html">${sanitizeMarkup(text("text/html"))}</div>`;
   if ("image/svg+xml" in data) return `<div class="output svg">${sanitizeSvg(text("image/svg+xml"))}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {

@@ -1,66 +1,61 @@
 // npm run execute -- [--set name=value]... [--out path] [--timeout seconds] [--check] <notebook...>
+import { relative } from "node:path";
+import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../command-line";
 import { checkNotebook, executeNotebook, NotebookError } from "./index";
 
-const USAGE = `usage: npm run execute -- [--set name=value]... [--out path] [--timeout seconds] [--check] <notebook.ipynb>...
+const command: Command = {
+  usage: "npm run execute -- [--set name=value]... [--out path] [--timeout seconds] [--check] <notebook.ipynb>...",
+  options: [
+    { flag: "--set", value: "name=value", help: 'override a knob of the cell tagged "parameters" (repeatable)' },
+    { flag: "--out", value: "path", help: "write the executed notebook here instead of over the input (one notebook only)" },
+    { flag: "--timeout", value: "seconds", help: "per-cell time limit (default 120)" },
+    { flag: "--check", help: "re-run without writing and report cells whose committed outputs drifted" },
+  ],
+  notes: "Paths are relative to the folder you run the command in. Cells are numbered from 1, top to bottom, as JupyterLab shows them.",
+};
 
-  --set name=value   override a knob of the cell tagged "parameters" (repeatable)
-  --out path         write the executed notebook here instead of over the input (one notebook only)
-  --timeout seconds  per-cell time limit (default 120)
-  --check            re-run without writing and report cells whose committed outputs drifted
+export interface Args { set: Record<string, string>; out?: string; timeoutMs?: number; check: boolean; notebooks: string[]; help: boolean }
 
-Cells are numbered from 0, in the order of the notebook file.`;
-
-interface Args { set: Record<string, string>; out?: string; timeoutMs?: number; check: boolean; notebooks: string[] }
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { set: {}, check: false, notebooks: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new RangeError(`${flag} needs a value\n\n${USAGE}`);
-      return v;
-    };
-    if (flag === "--set") {
-      const pair = value();
-      const eq = pair.indexOf("=");
-      if (eq <= 0) throw new RangeError(`--set ${JSON.stringify(pair)} is invalid: expected name=value`);
-      args.set[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
-    } else if (flag === "--out") args.out = value();
-    else if (flag === "--timeout") {
-      const raw = value();
-      const seconds = Number(raw);
-      if (!(seconds > 0) || !Number.isFinite(seconds)) throw new RangeError(`--timeout = ${JSON.stringify(raw)} is invalid: expected a number of seconds > 0`);
-      args.timeoutMs = seconds * 1000;
-    } else if (flag === "--check") args.check = true;
-    else if (flag === "--help" || flag === "-h") {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (flag.startsWith("-")) throw new RangeError(`unknown option ${flag}\n\n${USAGE}`);
-    else args.notebooks.push(argv[i]);
+/** The runner's arguments; notebook and --out paths are made absolute against `folder`. */
+export function parseArgs(argv: readonly string[], folder = process.cwd()): Args {
+  const { values, positionals, help } = parseCommandLine(argv, command);
+  const last = (flag: string) => values.get(flag)?.at(-1);
+  const args: Args = { set: parseSets(values.get("--set") ?? []), check: values.has("--check"), notebooks: positionals.map((p) => userPath(folder, p)), help };
+  const out = last("--out");
+  if (out !== undefined) args.out = userPath(folder, out);
+  const timeout = last("--timeout");
+  if (timeout !== undefined) {
+    const seconds = Number(timeout);
+    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new RangeError(`--timeout = ${JSON.stringify(timeout)} is invalid: expected a number of seconds > 0`);
+    args.timeoutMs = seconds * 1000;
   }
-  if (args.notebooks.length === 0) throw new RangeError(`no notebook given\n\n${USAGE}`);
+  if (help) return args;
+  if (args.notebooks.length === 0) throw new RangeError(`no notebook given\n\n${helpText(command)}`);
   if (args.out && args.notebooks.length > 1) throw new RangeError("--out works with one notebook only");
   if (args.check && (args.out || Object.keys(args.set).length > 0)) throw new RangeError("--check compares the notebook as committed: it takes no --out or --set");
   return args;
 }
 
 async function main(): Promise<number> {
-  // `npm run execute` starts us in the project root; paths on the command line are relative
-  // to where the user typed it, which npm passes on as INIT_CWD.
-  if (process.env.npm_lifecycle_event === "execute" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-  const args = parseArgs(process.argv.slice(2));
+  const folder = commandFolder("execute");
+  process.chdir(folder); // messages then show paths as the user typed them
+  const args = parseArgs(process.argv.slice(2), folder);
+  if (args.help) {
+    console.log(helpText(command));
+    return 0;
+  }
   let failed = 0;
-  for (const notebook of args.notebooks) {
+  for (const path of args.notebooks) {
+    const notebook = relative(folder, path) || path;
     try {
       if (args.check) {
-        const { drifted } = await checkNotebook(notebook, { timeoutMs: args.timeoutMs });
+        const { drifted } = await checkNotebook(path, { timeoutMs: args.timeoutMs });
         if (drifted.length > 0) {
           console.error(`✗ ${notebook}: ${drifted.length} cell(s) drifted from their committed outputs (listed above); re-run \`npm run execute -- ${notebook}\` and commit`);
           failed++;
         } else console.log(`✓ ${notebook}: committed outputs are fresh`);
       } else {
-        const result = await executeNotebook(notebook, { set: args.set, out: args.out, timeoutMs: args.timeoutMs });
+        const result = await executeNotebook(path, { set: args.set, out: args.out, timeoutMs: args.timeoutMs });
         console.log(`✓ ${notebook}: ${result.cells.length} cells in ${(result.totalMs / 1000).toFixed(1)} s → ${result.path}`);
       }
     } catch (error) {
@@ -72,10 +67,12 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(2);
+    },
+  );
+}

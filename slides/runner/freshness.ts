@@ -5,9 +5,8 @@
 // any visible change in a chart does. Images are ignored: PNG and SVG bytes depend on fonts
 // and rasteriser versions, and they are drawn from the spec that is compared anyway. Key
 // order does not count either: Jupyter saves JSON with sorted keys.
+import { VEGA_LITE_MIME } from "../../lib/src/display/bundle";
 import { sortKeys, type Cell, type Output } from "./nbformat";
-
-const VEGA_LITE = "application/vnd.vegalite.v5+json";
 
 /** Every number in `value` rounded to `digits` significant digits (a new value; input untouched). */
 export function roundNumbers(value: unknown, digits = 6): unknown {
@@ -40,7 +39,7 @@ function comparable(outputs: readonly Output[]): Part[] {
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .flatMap(([mime, data]): [string, string][] =>
           mime.startsWith("text/") ? [[mime, String(data)]]
-          : mime === VEGA_LITE ? [[mime, JSON.stringify(sortKeys(roundNumbers(data)))]]
+          : mime === VEGA_LITE_MIME ? [[mime, JSON.stringify(sortKeys(roundNumbers(data)))]]
           : []);
       if (shown.length > 0) count++;
       for (const [label, value] of shown) parts.push({ output: count, label, value });

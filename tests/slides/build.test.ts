@@ -120,19 +120,20 @@ test("listNotebooks: the .ipynb files of a folder in name order", () => {
 });
 
 describe("CLI arguments", () => {
-  test("--execute, repeated --set (both spellings), --out and explicit notebooks", () => {
-    const args = parseArgs(["--execute", "--set", "depth=30", "--set=p=0.5", "--set", "label=a=b", "--out", "x", "a.ipynb"]);
-    expect(args).toEqual({ notebooks: ["a.ipynb"], outDir: "x", execute: true, set: { depth: "30", p: "0.5", label: "a=b" } });
+  test("--execute, repeated --set (both spellings), --out and explicit notebooks, paths taken from the given folder", () => {
+    const args = parseArgs(["--execute", "--set", "depth=30", "--set=p=0.5", "--set", "label=a=b", "--out", "x", "a.ipynb"], join("/", "home", "me"));
+    expect(args).toEqual({ notebooks: [join("/", "home", "me", "a.ipynb")], outDir: join("/", "home", "me", "x"), execute: true, set: { depth: "30", p: "0.5", label: "a=b" }, help: false });
   });
 
-  test("without notebooks it takes every notebook in notebooks/", () => {
+  test("without notebooks it takes every notebook in notebooks/; --help asks for the help text", () => {
     expect(parseArgs([]).notebooks.every((n) => /[\\/]notebooks[\\/][^\\/]+\.ipynb$/.test(n))).toBe(true);
+    expect(parseArgs(["--help"]).help).toBe(true);
   });
 
   test("bad arguments name the problem", () => {
     expect(() => parseArgs(["--set", "depth"])).toThrow(/--set "depth" is invalid: expected name=value/);
     expect(() => parseArgs(["--set", "1x=2"])).toThrow(/--set "1x=2" is invalid/);
     expect(() => parseArgs(["--set"])).toThrow(/--set needs a value/);
-    expect(() => parseArgs(["--exec"])).toThrow(/option --exec is unknown/);
+    expect(() => parseArgs(["--exec"])).toThrow(/option --exec is unknown\n\nusage: npm run slides/);
   });
 });

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../slides/runner/nbformat";
 import { notebookToDeck } from "../../slides/deck/deck";
-import { jsonScript, vegaLiteMime } from "../../slides/deck/outputs";
+import { VEGA_LITE_MIME } from "../../lib/src/display/bundle";
+import { jsonScript } from "../../slides/deck/outputs";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const load = (name: string) => parseNotebook(readFileSync(join(fixtures, `${name}.ipynb`), "utf8"));
@@ -154,12 +155,12 @@ describe("code and outputs", () => {
   });
 
   test("a vega-lite output embeds its spec (slider param included) with the SVG of the same output as fallback", () => {
-    const output = nb.cells.flatMap((c) => c.outputs ?? []).find((o) => o.output_type === "display_data" && Object.keys(o.data).some((m) => vegaLiteMime.test(m)));
+    const output = nb.cells.flatMap((c) => c.outputs ?? []).find((o) => o.output_type === "display_data" && VEGA_LITE_MIME in o.data);
     const bundle = (output as { data: Record<string, unknown> }).data;
     const chart = deck[1][1];
     const json = /<script type="application\/json" class="chart-spec">(.*?)<\/script>/s.exec(chart)![1];
     const spec = JSON.parse(json);
-    expect(spec).toEqual(bundle["application/vnd.vegalite.v5+json"]);
+    expect(spec).toEqual(bundle[VEGA_LITE_MIME]);
     expect(spec.params[0].bind).toMatchObject({ input: "range", min: 0.5, max: 2 });
     expect(chart).toMatch(/<div class="chart-live"><\/div><div class="chart-static"><svg [^>]*viewBox="0 0 \d+ \d+"/);
   });
