@@ -8,6 +8,7 @@ import { readNotebookFile, type Notebook } from "../runner/nbformat";
 import { fail } from "../../lib/src/checks";
 import { copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
+import { overridesFor } from "./overrides";
 import { indexHtml, type DeckEntry } from "./index-page";
 
 export interface BuildOptions {
@@ -17,7 +18,10 @@ export interface BuildOptions {
   outDir: string;
   /** Re-execute each notebook first (into a temporary copy; the notebook file is not touched). */
   execute?: boolean;
-  /** Parameters for the execution, papermill style (name -> value as written in code). */
+  /**
+   * Parameters for the execution, papermill style (name -> value as written in code). With
+   * several notebooks each gets the names its parameters cell declares (see overrides.ts).
+   */
   set?: Record<string, string>;
   /** Runs a notebook and returns the executed copy; defaults to the project's runner. */
   executor?: (path: string, set: Record<string, string>) => Promise<Notebook>;
@@ -52,12 +56,12 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     fail("set", pairs, "no parameters without execute (--execute): they apply when the notebooks are re-executed");
   }
   const outDir = resolve(options.outDir);
+  const committed = notebooks.map((path) => ({ path, name: deckName(path), nb: readNotebookFile(path) }));
+  // Checked for every notebook before the first kernel starts.
+  const overrides = execute ? overridesFor(committed, set) : [];
   const pages: { entry: DeckEntry; html: string }[] = [];
-  for (const path of notebooks) {
-    const name = deckName(path);
-    const nb = execute
-      ? await (options.executor ?? ((p, s) => defaultExecutor(p, s, log)))(path, set)
-      : readNotebookFile(path);
+  for (const [i, { path, name, nb: read }] of committed.entries()) {
+    const nb = execute ? await (options.executor ?? ((p, s) => defaultExecutor(p, s, log)))(path, overrides[i]) : read;
     const html = notebookToDeck(nb, name);
     // The page title, unescaped (escapeHtml writes numeric entities only).
     const title = (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? name).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));

@@ -40,6 +40,12 @@ export function parseParameters(source: string): Parameter[] {
   return found;
 }
 
+/** The knobs of the notebook's `parameters` cell ([] when it has none). */
+export function declaredParameters(nb: Notebook): Parameter[] {
+  const cell = nb.cells.find((c) => c.cell_type === "code" && tagged(c, "parameters"));
+  return cell ? parseParameters(cell.source) : [];
+}
+
 /** A raw `--set` value, as typed on the command line, turned into a TypeScript literal of `type`. */
 function literal(name: string, raw: string, type: ParameterType): string {
   const text = raw.trim();

@@ -95,6 +95,23 @@ describe("buildDecks", () => {
     expect(readFileSync(features, "utf8")).toBe(original);
   });
 
+  test("with several notebooks each gets the --set names it declares; a name none declares or a bad value is refused before any run", async () => {
+    const depthNb = join(fixtures, "parameters.ipynb");
+    const pNb = join(fixtures, "keep-probability.ipynb");
+    const calls: [string, Record<string, string>][] = [];
+    const executor = async (path: string, set: Record<string, string>) => (calls.push([path, set]), parseNotebook(readFileSync(path, "utf8")));
+    await buildDecks({ notebooks: [depthNb, pNb, features], outDir, execute: true, set: { p: "0.25", depth: "5" }, executor });
+    expect(calls).toEqual([[depthNb, { depth: "5" }], [pNb, { p: "0.25" }], [features, { depth: "5" }]]);
+    calls.length = 0;
+    await expect(buildDecks({ notebooks: [depthNb, pNb], outDir, execute: true, set: { p: "0.25", width: "3" }, executor })).rejects.toThrow(
+      '--set name = "width" is invalid: expected a parameter that a notebook declares; parameters: depth (number); keep-probability: p (number)',
+    );
+    await expect(buildDecks({ notebooks: [depthNb, pNb], outDir, execute: true, set: { depth: "5", p: "half" }, executor })).rejects.toThrow('p = "half" is invalid: expected a finite number');
+    // One notebook: every name must be its own.
+    await expect(buildDecks({ notebooks: [pNb], outDir, execute: true, set: { depth: "5" }, executor })).rejects.toThrow(/--set name = "depth" is invalid: expected one of p \(number\)/);
+    expect(calls).toEqual([]);
+  });
+
   test("parameters without execute are refused", async () => {
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(RangeError);
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow('set = "depth=3" is invalid: expected no parameters without execute (--execute)');

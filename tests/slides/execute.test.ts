@@ -31,3 +31,11 @@ test("a parameter the notebook does not declare fails the build before any deck 
   await expect(buildDecks({ notebooks: [notebook], outDir: failed, execute: true, set: { width: "3" }, log: () => {} })).rejects.toThrow(/width/);
   expect(readdirSync(outDir)).not.toContain("failed");
 }, 120_000);
+
+test("with several notebooks, --set depth=21 --set p=0.25 reaches the notebook that declares each", async () => {
+  const outDir = join(scratch.folder, "both");
+  const second = join(__dirname, "..", "fixtures", "slides", "keep-probability.ipynb");
+  await buildDecks({ notebooks: [notebook, second], outDir, execute: true, set: { depth: "21", p: "0.25" }, log: () => {} });
+  expect(readFileSync(join(outDir, "parameters.html"), "utf8")).toContain('<pre class="output stdout">depth x 2 = 42\n</pre>');
+  expect(readFileSync(join(outDir, "keep-probability.html"), "utf8")).toContain('<pre class="output stdout">p x 2 = 0.5\n</pre>');
+}, 120_000);
