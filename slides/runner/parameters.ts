@@ -63,8 +63,33 @@ function literal(name: string, raw: string, type: ParameterType): string {
 }
 
 /**
+ * The members of a literal-union annotation (`"relu" | "tanh"`, `4 | 8`) written as the
+ * literals `literal` produces, or undefined when any member is not a literal (`string`,
+ * `"a" | string`): then the kernel's type check is the only one.
+ */
+function literalUnion(annotation: string): string[] | undefined {
+  if (annotation === "") return undefined;
+  const members = annotation.split("|").map((m) => m.trim());
+  const canonical = members.map((m) => {
+    const quoted = /^(["'])((?:(?!\1)[^\\])*)\1$/.exec(m);
+    if (quoted) return JSON.stringify(quoted[2]);
+    return new RegExp(`^${NUMBER}$`).test(m) ? String(Number(m)) : undefined;
+  });
+  return canonical.every((m) => m !== undefined) ? (canonical as string[]) : undefined;
+}
+
+/** The literal for `raw`, refused up front when the annotation is a union of literals it is not in. */
+function checkedLiteral(parameter: Parameter, raw: string): string {
+  const value = literal(parameter.name, raw, parameter.type);
+  const allowed = literalUnion(parameter.annotation);
+  if (allowed && !allowed.includes(value)) fail(parameter.name, raw, `one of ${allowed.join(", ")} (its declared type)`);
+  return value;
+}
+
+/**
  * The notebook with `overrides` injected after its `parameters` cell (replacing an earlier
- * injected cell). Refuses unknown names and values of the wrong type with a RangeError that
+ * injected cell). Refuses unknown names, values of the wrong type and values outside a
+ * literal-union annotation with a RangeError that
  * lists what is allowed — before any kernel is started. Without overrides the notebook is
  * returned as it is (an injected cell from an earlier run stays, and runs). The input
  * notebook is not changed.
@@ -79,7 +104,7 @@ export function injectParameters(nb: Notebook, overrides: Record<string, string>
     const parameter = known.find((p) => p.name === name);
     if (!parameter) fail("--set name", name, `one of ${known.map((p) => `${p.name} (${p.type})`).join(", ") || "(none declared)"}`);
     const annotation = parameter.annotation ? `: ${parameter.annotation}` : "";
-    return `const ${name}${annotation} = ${literal(name, overrides[name], parameter.type)};`;
+    return `const ${name}${annotation} = ${checkedLiteral(parameter, overrides[name])};`;
   });
   const injected: Cell = {
     id: newCellId(),

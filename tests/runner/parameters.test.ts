@@ -66,6 +66,22 @@ describe("injectParameters", () => {
     expect(() => injectParameters(load(), { [name]: value })).toThrow(message);
   });
 
+  it("refuses a value outside a literal-union annotation, naming the parameter, the value and the allowed values", () => {
+    expect(() => injectParameters(load(), { activation: "foo" })).toThrow(RangeError);
+    expect(() => injectParameters(load(), { activation: "foo" })).toThrow('activation = "foo" is invalid: expected one of "relu", "tanh" (its declared type)');
+    expect(() => injectParameters(load(), { activation: "'sigmoid'" })).toThrow(/activation = "'sigmoid'" is invalid: expected one of "relu", "tanh"/);
+  });
+
+  it("checks numeric literal unions too, and leaves other annotations to the kernel", () => {
+    const nb = load();
+    const source = 'const width: 4 | 8 | 16 = 8;\nconst label: string = "x";\nconst mode: "a" | string = "a";';
+    const custom = { ...nb, cells: nb.cells.map((c, i) => (i === 1 ? { ...c, source } : c)) };
+    expect(() => injectParameters(custom, { width: "5" })).toThrow('width = "5" is invalid: expected one of 4, 8, 16 (its declared type)');
+    expect(injectParameters(custom, { width: "16.0", label: "free", mode: "b" }).cells[2].source).toBe(
+      ["// Injected parameters", "const width: 4 | 8 | 16 = 16;", 'const label: string = "free";', 'const mode: "a" | string = "b";'].join("\n"),
+    );
+  });
+
   it("refuses --set on a notebook without a parameters cell", () => {
     const nb = load();
     const untagged = { ...nb, cells: nb.cells.map((c) => ({ ...c, metadata: {} })) };
