@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../slides/runner/nbformat";
 import { notebookToDeck } from "../../slides/deck/deck";
-import { VEGA_LITE_MIME } from "../../lib/src/display/bundle";
+import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
 import { jsonScript } from "../../slides/deck/outputs";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");

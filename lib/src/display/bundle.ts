@@ -4,9 +4,8 @@
 import { fail } from "../checks";
 import type { ChartSpec } from "../charts/defaults";
 import { requireTitle } from "../charts/guards";
+import { VEGA_LITE_MIME } from "./mime";
 import { renderSvg, svgToPng, type PngOptions } from "./render";
-
-export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
 /** The content of a display_data message: MIME type → data, plus per-type metadata. */
 export interface DisplayBundle {

@@ -1,4 +1,5 @@
 // Rendering charts headless and displaying them in tslab notebooks.
 export { CHART_FONT, compileToVega, chartView, toSvg, renderSvg, svgToPng, toPng, type PngOptions } from "./render";
-export { VEGA_LITE_MIME, displayBundle, svgBundle, pngSize, type DisplayBundle } from "./bundle";
+export { VEGA_LITE_MIME } from "./mime";
+export { displayBundle, svgBundle, pngSize, type DisplayBundle } from "./bundle";
 export { show, showSvg } from "./show";
