@@ -84,7 +84,9 @@ export interface KernelProcess {
   output: () => string;
   /** Resolves with the exit code (or signal name) once the process has gone. */
   exited: Promise<string>;
-  /** Forget the process and delete its connection file (after it exited). */
+  /** Delete the connection file (once the kernel has read it; a second call does nothing). */
+  dropConnectionFile: () => void;
+  /** Forget the process and delete its connection file if still there (after it exited). */
   release: () => void;
 }
 
@@ -106,10 +108,11 @@ export function spawnKernel(connection: ConnectionInfo, cwd: string): KernelProc
     child.once("error", (error) => done(`spawn error: ${error.message}`));
     child.once("exit", (code, signal) => done(signal ?? `exit code ${code}`));
   });
+  const dropConnectionFile = () => rmSync(connectionFile, { force: true });
   const release = () => {
     live.delete(child);
     if (live.size === 0) detachHandlers();
-    rmSync(connectionFile, { force: true });
+    dropConnectionFile();
   };
-  return { child, connectionFile, output: () => printed, exited, release };
+  return { child, connectionFile, output: () => printed, exited, dropConnectionFile, release };
 }

@@ -48,6 +48,9 @@ export class Kernel {
       await kernel.shutdown();
       throw error;
     }
+    // tslab read the connection file when it bound the sockets that just answered, and never
+    // reads it again: delete it now, so a runner killed before shutdown leaves none behind.
+    proc.dropConnectionFile();
     kernel.startMs = performance.now() - started;
     return kernel;
   }
@@ -129,6 +132,11 @@ export class Kernel {
   /** SIGINT is how Jupyter interrupts kernels whose spec has no interrupt_mode "message". */
   interrupt(): void {
     if (this.proc.child.exitCode === null) this.proc.child.kill("SIGINT");
+  }
+
+  /** The connection file the kernel was started with (deleted once the kernel has answered). */
+  get connectionFile(): string {
+    return this.proc.connectionFile;
   }
 
   /** Polite shutdown_request on control, then SIGTERM, then SIGKILL; idempotent. */

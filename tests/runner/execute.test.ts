@@ -1,6 +1,6 @@
 // Real runs through the project's tslab kernel. Each kernel start costs a second or two,
 // so every test runs one notebook once and asserts everything that run shows.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createRng } from "../../lib/src/rng";
@@ -175,6 +175,17 @@ describe("Kernel", () => {
       const started = performance.now();
       await expect(kernel.execute("1 + 1", { timeoutMs: 60_000 })).rejects.toThrow(/execute_request could not be sent to the kernel: .*closed/i);
       expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+
+  it("deletes its connection file once the kernel has answered kernel_info, and still runs code", async () => {
+    const kernel = await startKernel({ cwd: ws.dir });
+    try {
+      expect(kernel.connectionFile).toMatch(/skip-and-drop-kernel-[0-9a-f]{12}\.json$/);
+      expect(existsSync(kernel.connectionFile)).toBe(false);
+      expect((await kernel.execute("console.log(6 * 7)")).outputs).toEqual([{ output_type: "stream", name: "stdout", text: "42\n" }]);
     } finally {
       await kernel.shutdown();
     }
