@@ -31,7 +31,7 @@ describe("npm run execute", () => {
     const original = bytes(path);
     const run = execute("throws.ipynb");
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/✗ throws\.ipynb: cell 3 .* raised an error:\n[^]*Error: deliberate failure in cell 2[^]*the notebook file was left unchanged/);
+    expect(run.stderr).toMatch(/✗ throws\.ipynb: cell 3 .* raised an error:\n[^]*Error: deliberate failure in cell 3[^]*the notebook file was left unchanged/);
     expect(bytes(path).equals(original)).toBe(true);
   });
 

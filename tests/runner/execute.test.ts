@@ -102,9 +102,9 @@ describe("executeNotebook", () => {
   });
 
   it.each([
-    ["throws.ipynb", {}, 2, /cell 3 \(`const broken.*`\) raised an error:\n[^]*Error: deliberate failure in cell 2/, /deliberate failure/],
-    ["rejects.ipynb", {}, 1, /cell 2 .* wrote to stderr [^]*UnhandledPromiseRejection: Error: deliberate unhandled rejection/, /UnhandledPromiseRejection/],
-    ["writes-stderr.ipynb", {}, 2, /cell 3 .* wrote to stderr[^]*deliberate warning on stderr in cell 2/, /deliberate warning/],
+    ["throws.ipynb", {}, 2, /cell 3 \(`const broken.*`\) raised an error:\n[^]*Error: deliberate failure in cell 3/, /deliberate failure/],
+    ["rejects.ipynb", {}, 1, /cell 2 .* wrote to stderr [^]*UnhandledPromiseRejection: Error: deliberate unhandled rejection in cell 2/, /UnhandledPromiseRejection/],
+    ["writes-stderr.ipynb", {}, 2, /cell 3 .* wrote to stderr[^]*deliberate warning on stderr in cell 3/, /deliberate warning/],
     ["times-out.ipynb", { timeoutMs: 1500 }, 1, /cell 2 .* did not finish within 1.5 s; the kernel was interrupted and shut down$/, /^$/],
   ])("%s fails naming the cell, shows its stderr, and leaves the file byte-identical", async (fixture, options, cellIndex, message, stderr) => {
     const path = ws.copy(fixture);
@@ -125,11 +125,11 @@ describe("executeNotebook on cells that hang or kill the kernel", () => {
   it.each([
     [
       "an awaited promise that never settles",
-      ['console.log("cell 0 runs");', 'console.error("waiting on a promise that never settles");\nawait new Promise(() => {});'],
+      ['console.log("cell 1 runs");', 'console.error("waiting on a promise that never settles");\nawait new Promise(() => {});'],
       { timeoutMs: 1500 },
       /cell 2 .* did not finish within 1.5 s; the kernel was interrupted and shut down:\nwaiting on a promise that never settles$/,
     ],
-    ["process.exit", ['console.log("cell 0 runs");', "process.exit(3);"], {}, /cell 2 \(`process\.exit\(3\);`\) killed the kernel/],
+    ["process.exit", ['console.log("cell 1 runs");', "process.exit(3);"], {}, /cell 2 \(`process\.exit\(3\);`\) killed the kernel/],
   ])("%s fails naming the cell, with its stderr, leaving the file byte-identical", async (_, sources, options, message) => {
     const path = ws.notebook("written.ipynb", sources);
     const original = bytes(path);
