@@ -14,6 +14,7 @@ export interface Step {
 }
 
 export interface SlowCell {
+  /** 0-based position in nb.cells (the report shows it as cellName, counted from 1). */
   index: number;
   medianMs: number;
   firstLine: string;

@@ -1,4 +1,5 @@
 // The markdown report: one table per part of the benchmark.
+import { cellName } from "../slides/runner/cell-label";
 import type { KernelReport } from "./kernels/suite";
 import type { PipelineReport } from "./pipeline";
 import type { Summary } from "./timing";
@@ -29,9 +30,9 @@ export function pipelineMarkdown(p: PipelineReport): string[] {
   const lines = ["### Pipeline (wall time, cold kernel start included)", "", ...table(["Step", "median", "min", "max", "runs"], steps)];
   lines.push("", "### Slowest cells (median over the runs, default parameters)", "");
   const cells = p.notebooks.flatMap((nb) =>
-    nb.slowest.map((c) => [cell(nb.name), String(c.index), formatMs(c.medianMs), `\`${cell(c.firstLine)}\``]),
+    nb.slowest.map((c) => [cell(nb.name), cellName(c.index), formatMs(c.medianMs), `\`${cell(c.firstLine)}\``]),
   );
-  return [...lines, ...table(["Notebook", "cell", "median", "first line of source"], cells)];
+  return [...lines, ...table(["Notebook", "Cell", "median", "first line of source"], cells)];
 }
 
 export function kernelsMarkdown(k: KernelReport): string[] {

@@ -1,10 +1,11 @@
 // `npm run bench [-- --runs N] [--quick] [--only kernels|pipeline] [--numpy-threads N]`
 // Measures the pipeline (notebook execution, kernel start, deck build) and the library's
 // kernels against numpy on this machine; prints a markdown report on stdout and writes
-// bench/results.json. Progress goes to stderr. Exits 1 if library and numpy disagree.
+// bench/results.json (a --quick or --only run writes test-artifacts/ instead, see
+// results-file.ts). Progress goes to stderr. Exits 1 if library and numpy disagree.
 // numpy's BLAS gets one thread unless --numpy-threads (or OPENBLAS_NUM_THREADS) says otherwise:
 // the library is single-threaded, so one thread compares the two per core.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { requireInteger, requireOneOf } from "../lib/src/checks";
@@ -12,6 +13,7 @@ import { runKernels, type KernelReport } from "./kernels/suite";
 import { describeMachine, machineLine } from "./machine";
 import { runPipeline, type PipelineReport } from "./pipeline";
 import { kernelsMarkdown, pipelineMarkdown } from "./report";
+import { resultsPath } from "./results-file";
 
 const PARTS = ["all", "kernels", "pipeline"] as const;
 
@@ -56,7 +58,10 @@ async function main(): Promise<number> {
   process.stdout.write(`${lines.join("\n")}\n`);
 
   const results = { machine, settings: { quick, runs, only, numpyThreads, seconds }, pipeline, kernels };
-  writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const file = resultsPath(root, { quick, only });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results: ${path.relative(process.cwd(), file) || file}`);
   const disagreements = kernels?.rows.filter((r) => r.agreement !== "ok" && r.agreement !== "not checked") ?? [];
   for (const r of disagreements) log(`MISMATCH ${r.group} — ${r.label}: ${r.agreement}`);
   return disagreements.length > 0 ? 1 : 0;
