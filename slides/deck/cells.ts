@@ -5,7 +5,7 @@ import typescript from "highlight.js/lib/languages/typescript";
 import { cellName } from "../runner/cell-label";
 import type { Cell } from "../runner/nbformat";
 import { escapeHtml, renderOutputs } from "./outputs";
-import { renderMarkdown, type Attachments } from "./markdown";
+import { renderMarkdown, type Attachments, type MarkdownOptions } from "./markdown";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -26,9 +26,9 @@ export function cellLabel(cell: Cell, ctx: CellContext): string {
 }
 
 /** Markdown of a cell, with any KaTeX failure rethrown naming the notebook and cell. */
-export function markdownOf(source: string, cell: Cell, ctx: CellContext, inline = false): string {
+export function markdownOf(source: string, cell: Cell, ctx: CellContext, options: Omit<MarkdownOptions, "attachments"> = {}): string {
   try {
-    return renderMarkdown(source, ctx.macros, { attachments: cell.attachments as Attachments | undefined, inline });
+    return renderMarkdown(source, ctx.macros, { ...options, attachments: cell.attachments as Attachments | undefined });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new DeckBuildError(`${cellLabel(cell, ctx)}: cannot render math: ${message}`, { cause: error });
@@ -51,7 +51,10 @@ export function renderCell(cell: Cell, ctx: CellContext): string {
   return body ? `<div class="cell code">${body}</div>` : "";
 }
 
-/** Speaker notes: markdown as rendered text, code cells as their source. */
+/**
+ * Speaker notes: markdown as rendered text, code cells as their source. Their math is MathML
+ * only: reveal's speaker view shows notes in a popup that loads no stylesheet of the deck.
+ */
 export function renderNotes(cell: Cell, ctx: CellContext): string {
-  return cell.cell_type === "markdown" ? markdownOf(cell.source, cell, ctx) : `<pre>${escapeHtml(cell.source)}</pre>`;
+  return cell.cell_type === "markdown" ? markdownOf(cell.source, cell, ctx, { math: "mathml" }) : `<pre>${escapeHtml(cell.source)}</pre>`;
 }

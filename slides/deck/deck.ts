@@ -39,8 +39,8 @@ function titleSlide(cells: readonly Indexed[], name: string): { html: string; pl
     if (cell.cell_type !== "markdown") continue;
     const title = titleOf(cell.source);
     if (!title) continue;
-    const subtitle = title.subtitle ? `<p class="subtitle">${markdownOf(title.subtitle, cell, ctx, true)}</p>` : "";
-    const html = `<section class="title-slide">\n<h1>${markdownOf(title.title, cell, ctx, true)}</h1>\n${subtitle}\n</section>`;
+    const subtitle = title.subtitle ? `<p class="subtitle">${markdownOf(title.subtitle, cell, ctx, { inline: true })}</p>` : "";
+    const html = `<section class="title-slide">\n<h1>${markdownOf(title.title, cell, ctx, { inline: true })}</h1>\n${subtitle}\n</section>`;
     return { html, plain: title.title.replace(/[$`*_\\]/g, ""), cell };
   }
   return { html: `<section class="title-slide">\n<h1>${escapeHtml(name)}</h1>\n</section>`, plain: name };

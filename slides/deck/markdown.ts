@@ -1,7 +1,7 @@
 // A markdown cell to slide HTML: math out, markdown-it, sanitise, math back in. KaTeX's own
 // output is inserted after sanitising, so the allowlist never has to know KaTeX's markup.
 import MarkdownIt from "markdown-it";
-import { extractMath, renderTex, restoreMath } from "./math";
+import { extractMath, renderTex, restoreMath, type MathOutput } from "./math";
 import { sanitizeMarkup } from "./sanitize";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -22,13 +22,17 @@ function inlineAttachments(html: string, attachments: Attachments | undefined): 
   });
 }
 
-/**
- * Renders markdown with its math (`inline`: one line of text, no <p>); throws KaTeX's
- * ParseError on a formula it cannot parse.
- */
-export function renderMarkdown(source: string, macros: Record<string, string>, options: { attachments?: Attachments; inline?: boolean } = {}): string {
+export interface MarkdownOptions {
+  attachments?: Attachments;
+  /** One line of text, no <p>. */
+  inline?: boolean;
+  math?: MathOutput;
+}
+
+/** Renders markdown with its math; throws KaTeX's ParseError on a formula it cannot parse. */
+export function renderMarkdown(source: string, macros: Record<string, string>, options: MarkdownOptions = {}): string {
   const { text, spans } = extractMath(source);
-  const rendered = spans.map((span) => renderTex(span, macros));
+  const rendered = spans.map((span) => renderTex(span, macros, options.math));
   const raw = options.inline ? md.renderInline(text) : md.render(text);
   const html = sanitizeMarkup(inlineAttachments(raw, options.attachments));
   return restoreMath(html, rendered);

@@ -96,11 +96,19 @@ export function extractMath(markdown: string): Extracted {
 }
 
 /**
+ * What KaTeX writes: "htmlAndMathml" (the slides: HTML styled by katex.css, MathML hidden by it
+ * for screen readers) or "mathml" alone, for pages without katex.css, such as reveal's speaker
+ * view popup, where both copies would show. Chromium draws MathML natively.
+ */
+export type MathOutput = "htmlAndMathml" | "mathml";
+
+/**
  * Renders one formula. `macros` is shared by all cells of a notebook, as MathJax shares
  * \newcommand across a notebook's cells. KaTeX errors propagate (throwOnError).
  */
-export function renderTex(span: MathSpan, macros: Record<string, string>): string {
+export function renderTex(span: MathSpan, macros: Record<string, string>, output: MathOutput = "htmlAndMathml"): string {
   return katex.renderToString(span.tex, {
+    output,
     displayMode: span.display,
     throwOnError: true,
     trust: false,

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/deck/build";
 import { serveDecks } from "../../slides/serve";
-import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, type SlideReport } from "./deck-browser";
+import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, screenshotRoot, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
 const fixture = join(root, "tests", "fixtures", "slides", "features.ipynb");
@@ -94,7 +94,17 @@ describe("fixture deck", () => {
     await page.evaluate(() => (window as any).Reveal.slide(1, 0));
     const [speaker] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("s")]);
     await speaker.waitForSelector(".speaker-controls-notes");
-    await expect.poll(() => speaker.locator(".speaker-controls-notes").textContent()).toContain("stress the identity term");
+    const speakerNotes = speaker.locator(".speaker-controls-notes");
+    await expect.poll(() => speakerNotes.textContent()).toContain("stress the identity term");
+    // The popup has none of the deck's stylesheets: the note's formula must show once, not as
+    // KaTeX's HTML next to its (normally hidden) MathML copy.
+    await speaker.setViewportSize({ width: 1100, height: 700 });
+    await speaker.screenshot({ path: join(screenshotRoot, "features", "speaker-view.png") });
+    // Chromium reads the MathML <mi>I</mi> as the italic letter 𝐼; the TeX annotation is not shown.
+    expect(await speakerNotes.innerText()).toMatch(/identity term\s*𝐼\s*in the Jacobian/u);
+    expect(await speakerNotes.locator("math").count()).toBe(1);
+    for (const hidden of await speakerNotes.locator(".katex-mathml, .katex-html").all()) expect(await hidden.isVisible()).toBe(false);
+    expect(await speakerNotes.locator("math").isVisible()).toBe(true);
     await speaker.close();
     expect(deck.blocked).toEqual([]);
   });

@@ -41,3 +41,12 @@ test("renderTex throws on bad TeX instead of rendering an error span", () => {
   expect(() => renderTex({ tex: "\\frac{1}{", display: false }, {})).toThrow(/KaTeX parse error/);
   expect(renderTex({ tex: "\\sqrt{2}", display: true }, {})).toMatch(/^<span class="katex-display">/);
 });
+
+test("renderTex writes MathML alone when asked (for pages without katex.css), HTML and MathML otherwise", () => {
+  const both = renderTex({ tex: "x^2", display: false }, {});
+  expect(both).toContain('class="katex-html"');
+  expect(both).toContain('class="katex-mathml"');
+  const mathml = renderTex({ tex: "x^2", display: false }, {}, "mathml");
+  expect(mathml).not.toMatch(/katex-html|katex-mathml/);
+  expect(mathml).toMatch(/^<span class="katex"><math [^>]*><semantics><mrow><msup><mi>x<\/mi><mn>2<\/mn><\/msup><\/mrow>/);
+});
