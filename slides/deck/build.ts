@@ -1,21 +1,28 @@
 // Builds one deck per notebook plus an index page. All decks are rendered in memory first and
-// written into a staging folder next to the output, which then replaces the output folder in
-// one rename: a failed build (a bad formula, a notebook that does not execute) leaves the
-// previous decks untouched and no half-written deck behind.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// written into a staging folder next to the output, together with what is kept of the previous
+// build (other decks in a subset build, PDFs still valid: previous-build.ts), which then
+// replaces the output folder in one rename: a failed build (a bad formula, a notebook that
+// does not execute) leaves the previous decks untouched and no half-written deck behind.
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { readNotebookFile, type Notebook } from "../runner/nbformat";
 import { fail } from "../../lib/src/checks";
 import { copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
 import { overridesFor } from "./overrides";
-import { indexHtml, type DeckEntry } from "./index-page";
+import { writeDeckList, type DeckEntry } from "./index-page";
+import { carryOver } from "./previous-build";
 
 export interface BuildOptions {
   /** Notebook files to turn into decks. */
   notebooks: string[];
-  /** Output folder (replaced as a whole). */
+  /** Output folder (replaced as a whole, keeping what previous-build.ts carries over). */
   outDir: string;
+  /**
+   * Rebuild only these notebooks' decks and keep the other decks already in outDir; without
+   * it the folder ends up with exactly these decks.
+   */
+  subset?: boolean;
   /** Re-execute each notebook first (into a temporary copy; the notebook file is not touched). */
   execute?: boolean;
   /**
@@ -73,10 +80,10 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   chmodSync(staging, 0o755); // mkdtemp makes it private; the output is meant to be served
   try {
     copyAssets(staging);
+    const { entries: decks, files } = carryOver(outDir, pages, options.subset ?? false);
+    for (const file of files) copyFileSync(join(outDir, file), join(staging, file));
     for (const { entry, html } of pages) writeFileSync(join(staging, entry.file), html);
-    const decks = pages.map((p) => p.entry);
-    writeFileSync(join(staging, "decks.json"), JSON.stringify(decks, null, 1) + "\n");
-    writeFileSync(join(staging, "index.html"), indexHtml(decks));
+    writeDeckList(staging, decks);
     replaceFolder(staging, outDir);
     return { outDir, decks };
   } catch (error) {

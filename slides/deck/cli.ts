@@ -12,13 +12,17 @@ const command: Command = {
   options: [
     { flag: "--execute", help: "re-run each notebook first (into a temporary copy; the notebook file is not written)" },
     { flag: "--set", value: "name=value", help: "a parameter for --execute (repeatable); each notebook gets the names its parameters cell declares" },
-    { flag: "--out", value: "dir", help: "output folder, replaced as a whole (default slides/dist)" },
+    { flag: "--out", value: "dir", help: "output folder (default slides/dist)" },
   ],
-  notes: "Without notebooks, every notebook in notebooks/ gets a deck. Paths are relative to the folder you run the command in.",
+  notes:
+    "Without notebooks, every notebook in notebooks/ gets a deck and the output holds exactly those. Naming notebooks rebuilds only their decks and keeps the others. " +
+    "A PDF handout (npm run slides:pdf) stays linked while its deck is unchanged. Paths are relative to the folder you run the command in.",
 };
 
 export interface CliArgs {
   notebooks: string[];
+  /** Notebooks were named: only their decks are rebuilt. */
+  subset: boolean;
   outDir: string;
   execute: boolean;
   set: Record<string, string>;
@@ -32,6 +36,7 @@ export function parseArgs(argv: readonly string[], folder = process.cwd()): CliA
   const notebooks = positionals.map((p) => userPath(folder, p));
   return {
     notebooks: notebooks.length > 0 ? notebooks : listNotebooks(join(projectRoot, "notebooks")),
+    subset: notebooks.length > 0,
     outDir: out === undefined ? defaultOutDir : userPath(folder, out),
     execute: values.has("--execute"),
     set: parseSets(values.get("--set") ?? []),
@@ -46,7 +51,7 @@ async function main(): Promise<void> {
   if (args.help) return console.log(helpText(command));
   const result = await buildDecks({ ...args, log: (line) => console.log(line) });
   const where = relative(folder, result.outDir) || ".";
-  console.log(`${result.decks.length} deck(s) and index.html in ${where}/`);
+  console.log(`${args.notebooks.length} deck(s) built; index.html in ${where}/ lists ${result.decks.length}`);
 }
 
 if (require.main === module) {

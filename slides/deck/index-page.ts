@@ -1,4 +1,6 @@
 // The page that lists the decks of a build (and their PDF handouts once printed).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { escapeHtml } from "./outputs";
 
 export interface DeckEntry {
@@ -36,4 +38,10 @@ ${decks.length ? `<ul>\n${items}\n</ul>` : "<p>No notebooks found.</p>"}
 </body>
 </html>
 `;
+}
+
+/** Writes the deck list (decks.json, read by slides:pdf and the next build) and index.html into `dir`. */
+export function writeDeckList(dir: string, decks: readonly DeckEntry[]): void {
+  writeFileSync(join(dir, "decks.json"), JSON.stringify(decks, null, 1) + "\n");
+  writeFileSync(join(dir, "index.html"), indexHtml(decks));
 }

@@ -1,13 +1,13 @@
 // npm run slides:pdf: prints a PDF handout per built deck through Chromium, using reveal's
 // print mode (?print-pdf lays every slide out as one page, fragments shown). Charts print
 // as the static SVG stored in the notebook. The index page then links the handouts.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./chromium";
 import { defaultOutDir } from "./cli";
-import { indexHtml, type DeckEntry } from "./index-page";
+import { writeDeckList, type DeckEntry } from "./index-page";
 
 export interface Printed {
   pages: number;
@@ -54,8 +54,7 @@ export async function printDecks(outDir: string, log: (line: string) => void = (
       log(`${pdf}: ${pages} pages; charts: ${staticCharts} from the stored SVG, ${liveCharts} drawn live`);
       printed.push({ ...deck, pdf });
     }
-    writeFileSync(join(outDir, "decks.json"), JSON.stringify(printed, null, 1) + "\n");
-    writeFileSync(join(outDir, "index.html"), indexHtml(printed));
+    writeDeckList(outDir, printed);
     return printed;
   } finally {
     await browser.close();

@@ -5,12 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { buildDecks, listNotebooks, replaceFolder } from "../../slides/deck/build";
+import { writeDeckList, type DeckEntry } from "../../slides/deck/index-page";
 import { parseArgs } from "../../slides/deck/cli";
 import { parseNotebook } from "../../slides/runner/nbformat";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const features = join(fixtures, "features.ipynb");
 const badFormula = join(fixtures, "bad-formula.ipynb");
+const depthNb = join(fixtures, "parameters.ipynb");
+const pNb = join(fixtures, "keep-probability.ipynb");
 
 let parent: string;
 let outDir: string;
@@ -23,6 +26,24 @@ afterEach(() => rmSync(parent, { recursive: true, force: true }));
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
+
+/** The deck names decks.json lists, in its order. */
+const listed = () => deckList().map((d) => d.name);
+const deckList = () => JSON.parse(readFileSync(join(outDir, "decks.json"), "utf8")) as DeckEntry[];
+const pdfLinks = () => Object.fromEntries(deckList().map((d) => [d.name, d.pdf]));
+
+/** Stands in for `npm run slides:pdf` on these decks: a PDF file each, linked the way it links them. */
+function printedFakes(names: string[]): void {
+  for (const name of names) writeFileSync(join(outDir, `${name}.pdf`), `%PDF- ${name}`);
+  writeDeckList(outDir, deckList().map((d) => (names.includes(d.name) ? { ...d, pdf: `${d.name}.pdf` } : d)));
+}
+
+/** An executor whose run ends the notebook with a slide of one code cell that printed `text`. */
+const withOutput = (text: string) => async (path: string) => {
+  const nb = parseNotebook(readFileSync(path, "utf8"));
+  const printed = { id: "printed", cell_type: "code" as const, source: "print()", metadata: { slideshow: { slide_type: "slide" } }, execution_count: 1, outputs: [{ output_type: "stream" as const, name: "stdout" as const, text }] };
+  return { ...nb, cells: [...nb.cells, printed] };
+};
 
 describe("buildDecks", () => {
   test("writes the deck, the index and every asset the page references", async () => {
@@ -76,6 +97,48 @@ describe("buildDecks", () => {
     expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain("No notebooks found.");
   });
 
+  test("a subset build rebuilds only the named decks and keeps the others, all listed in the index", async () => {
+    await buildDecks({ notebooks: [features, depthNb], outDir });
+    const featuresPage = readFileSync(join(outDir, "features.html"));
+    await buildDecks({ notebooks: [pNb], outDir, subset: true });
+    expect(readdirSync(outDir).filter((f) => f.endsWith(".html")).sort()).toEqual(["features.html", "index.html", "keep-probability.html", "parameters.html"]);
+    expect(readFileSync(join(outDir, "features.html"))).toEqual(featuresPage);
+    expect(listed()).toEqual(["features", "keep-probability", "parameters"]);
+    const index = readFileSync(join(outDir, "index.html"), "utf8");
+    for (const name of listed()) expect(index).toContain(`<a href="${name}.html">`);
+    // A subset of one deck already there replaces that deck only.
+    await buildDecks({ notebooks: [depthNb], outDir, execute: true, executor: withOutput("SUBSET REBUILD"), subset: true });
+    expect(readFileSync(join(outDir, "parameters.html"), "utf8")).toContain("SUBSET REBUILD");
+    expect(readFileSync(join(outDir, "features.html"))).toEqual(featuresPage);
+    expect(listed()).toEqual(["features", "keep-probability", "parameters"]);
+  });
+
+  test("a PDF handout stays linked while its deck is unchanged and is dropped when the deck changes, in full and subset builds", async () => {
+    await buildDecks({ notebooks: [features, depthNb], outDir });
+    printedFakes(["features", "parameters"]);
+    await buildDecks({ notebooks: [features, depthNb], outDir }); // the same decks again
+    expect(pdfLinks()).toEqual({ features: "features.pdf", parameters: "parameters.pdf" });
+    expect(readFileSync(join(outDir, "features.pdf"), "utf8")).toBe("%PDF- features");
+    await buildDecks({ notebooks: [features], outDir, execute: true, executor: withOutput("CHANGED"), subset: true });
+    expect(pdfLinks()).toEqual({ features: undefined, parameters: "parameters.pdf" });
+    expect(existsSync(join(outDir, "features.pdf"))).toBe(false);
+    expect(readFileSync(join(outDir, "index.html"), "utf8")).not.toContain("features.pdf");
+    expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain('<a href="parameters.pdf">PDF handout</a>');
+    // A listed PDF whose file is gone is not linked.
+    rmSync(join(outDir, "parameters.pdf"));
+    await buildDecks({ notebooks: [features], outDir, subset: true });
+    expect(pdfLinks()).toEqual({ features: undefined, parameters: undefined });
+  });
+
+  test("a failed subset build leaves the previous output as it was, PDFs included", async () => {
+    await buildDecks({ notebooks: [features, depthNb], outDir });
+    printedFakes(["features"]);
+    const before = filesUnder(outDir).sort().map((f) => [f, readFileSync(f, "latin1")]);
+    await expect(buildDecks({ notebooks: [depthNb, badFormula], outDir, subset: true })).rejects.toThrow(/bad-formula/);
+    expect(filesUnder(outDir).sort().map((f) => [f, readFileSync(f, "latin1")])).toEqual(before);
+    expect(readdirSync(parent)).toEqual(["dist"]);
+  });
+
   test("execute hands each notebook and the parameters to the executor and builds from what it returns", async () => {
     const calls: [string, Record<string, string>][] = [];
     const original = readFileSync(features, "utf8");
@@ -96,8 +159,6 @@ describe("buildDecks", () => {
   });
 
   test("with several notebooks each gets the --set names it declares; a name none declares or a bad value is refused before any run", async () => {
-    const depthNb = join(fixtures, "parameters.ipynb");
-    const pNb = join(fixtures, "keep-probability.ipynb");
     const calls: [string, Record<string, string>][] = [];
     const executor = async (path: string, set: Record<string, string>) => (calls.push([path, set]), parseNotebook(readFileSync(path, "utf8")));
     await buildDecks({ notebooks: [depthNb, pNb, features], outDir, execute: true, set: { p: "0.25", depth: "5" }, executor });
@@ -139,11 +200,12 @@ test("listNotebooks: the .ipynb files of a folder in name order", () => {
 describe("CLI arguments", () => {
   test("--execute, repeated --set (both spellings), --out and explicit notebooks, paths taken from the given folder", () => {
     const args = parseArgs(["--execute", "--set", "depth=30", "--set=p=0.5", "--set", "label=a=b", "--out", "x", "a.ipynb"], join("/", "home", "me"));
-    expect(args).toEqual({ notebooks: [join("/", "home", "me", "a.ipynb")], outDir: join("/", "home", "me", "x"), execute: true, set: { depth: "30", p: "0.5", label: "a=b" }, help: false });
+    expect(args).toEqual({ notebooks: [join("/", "home", "me", "a.ipynb")], subset: true, outDir: join("/", "home", "me", "x"), execute: true, set: { depth: "30", p: "0.5", label: "a=b" }, help: false });
   });
 
   test("without notebooks it takes every notebook in notebooks/; --help asks for the help text", () => {
     expect(parseArgs([]).notebooks.every((n) => /[\\/]notebooks[\\/][^\\/]+\.ipynb$/.test(n))).toBe(true);
+    expect(parseArgs([]).subset).toBe(false);
     expect(parseArgs(["--help"]).help).toBe(true);
   });
 

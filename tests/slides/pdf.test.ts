@@ -1,5 +1,5 @@
 // `npm run slides:pdf`: one PDF page per slide, charts printed from their static SVG, and
-// the index page linking the handout.
+// the index page linking the handout, still after a rebuild of the unchanged deck.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
@@ -24,5 +24,10 @@ test("the fixture deck prints as 7 pages of the slide's shape, the chart from it
   // reveal sizes print pages from the deck's 960x700 (plus margin): landscape, same ratio.
   const [, w, h] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!.map(Number);
   expect(w / h).toBeCloseTo(960 / 700, 1);
+  expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain('<a href="features.pdf">PDF handout</a>');
+  // Rebuilding the unchanged deck keeps the handout and its link.
+  const printed = readFileSync(join(outDir, "features.pdf"));
+  await buildDecks({ notebooks: [features], outDir });
+  expect(readFileSync(join(outDir, "features.pdf"))).toEqual(printed);
   expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain('<a href="features.pdf">PDF handout</a>');
 }, 120_000);
