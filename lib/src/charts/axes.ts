@@ -37,6 +37,18 @@ export interface PreparedAxes {
   yFloor?: number;
 }
 
+/**
+ * A log scale whose domain hugs what is drawn. vega's default "nice" rounding widens a log
+ * domain to whole decades, up to almost a decade of empty axis (data ending at 2·10⁴ drew an
+ * axis to 10⁵). Without it the domain is the extent of the drawn rows: clamped points sit at
+ * the clamp floor or ceiling, so those stay on the axis; a bar's y2 floor and the annotations
+ * share the scale, so they stay on it too; behind a slider the extent is that of the rows
+ * shown, as before.
+ */
+function logScale(): Record<string, unknown> {
+  return { type: "log", nice: false };
+}
+
 /** Copies rows, clamping the fields that go on log axes, and returns the scales to use. */
 export function prepareAxes(rows: readonly Row[], x: string | undefined, y: string, logs: LogAxes): PreparedAxes {
   const { logX = false, logY = false, clamp = {} } = logs;
@@ -59,8 +71,8 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
     rows: out,
     notes,
     flag: count > 0 ? flag : undefined,
-    xScale: logX ? { type: "log" } : undefined,
-    yScale: logY ? { type: "log" } : undefined,
+    xScale: logX ? logScale() : undefined,
+    yScale: logY ? logScale() : undefined,
     yFloor,
   };
 }
