@@ -65,7 +65,21 @@ describe("builder options", () => {
     const spec = lineChart(rows, { ...ok, facet: { field: "series", columns: 3 } });
     expect(spec.columns).toBe(3);
     expect(spec.spec).toMatchObject({ width: 180, height: 150 });
-    expect(spec.facet).toEqual({ field: "series", type: "nominal", title: "series" });
+    // The panels are the colour series: the legend titles the field, the header does not repeat it.
+    expect(spec.facet).toEqual({ field: "series", type: "nominal", title: null });
+  });
+
+  it("name a field only once when the panels are the colour series, and keep the header title otherwise", async () => {
+    const runs = [1, 2].flatMap((seed) => rows.map((r) => ({ ...r, seed })));
+    const bySeries = lineChart(runs, { ...ok, seriesTitle: "network", facet: { field: "series", title: "network" } });
+    const svg = await chartView(bySeries).toSVG();
+    expect(svg.match(/>network<\/text>/g)).toHaveLength(1);
+    const bySeed = lineChart(runs, { ...ok, seriesTitle: "network", facet: { field: "seed", title: "seed" } });
+    expect(bySeed.facet).toEqual({ field: "seed", type: "ordinal", title: "seed" });
+    const seedSvg = await chartView(bySeed).toSVG();
+    expect(seedSvg.match(/>seed<\/text>/g)).toHaveLength(1);
+    expect(seedSvg.match(/>network<\/text>/g)).toHaveLength(1);
+    expect(() => lineChart(runs, { ...ok, facet: { field: "seed", title: 3 as unknown as string } })).toThrow(/facet\.title = 3/);
   });
 
   it("layer rules and labels: a dashed y rule with its text, and a dot for a point label", () => {

@@ -35,13 +35,22 @@ export interface Drawing {
   notes?: string[];
 }
 
-function facetParts(rows: readonly Row[], facet: FacetOptions): Record<string, unknown> {
+/** Whether some layer colours its marks by this field. */
+function colouredBy(layers: readonly Layer[], field: string): boolean {
+  return layers.some((layer) => (layer.encoding as { color?: { field?: unknown } } | undefined)?.color?.field === field);
+}
+
+function facetParts(rows: readonly Row[], layers: readonly Layer[], facet: FacetOptions): Record<string, unknown> {
   const { field, columns = defaults.facetColumns, title = field } = facet;
   requireField("facet.field", rows, field);
   requireInteger("facet.columns", columns, 1, 12);
+  if (typeof title !== "string") fail("facet.title", title, "a string");
   // Numbers (depths, keep probabilities) keep their numeric order as ordinal panels.
   const type = rows.length > 0 && typeof rows[0][field] === "number" ? "ordinal" : "nominal";
-  return { facet: { field, type, title }, columns };
+  // Panels split by the colour series already have the legend's title naming that field;
+  // a header title above them would say it a second time, so the header keeps only the
+  // panel labels.
+  return { facet: { field, type, title: colouredBy(layers, field) ? null : title }, columns };
 }
 
 export function compose(drawing: Drawing, options: FrameOptions): ChartSpec {
@@ -73,7 +82,7 @@ export function compose(drawing: Drawing, options: FrameOptions): ChartSpec {
   }
   const layer = [...drawing.layers, ...annotationLayers(annotations, drawing.axes)];
   const body = facet
-    ? { ...facetParts(drawing.rows, facet), spec: { width, height, layer } }
+    ? { ...facetParts(drawing.rows, layer, facet), spec: { width, height, layer } }
     : { width, height, layer };
 
   const spec = { ...head, ...body };
