@@ -1,9 +1,8 @@
 // Problem 1(b)–(c): the single residual block of Figure 1 and its Jacobian,
 // with the argument checks a notebook user needs (the stack modules skip them per layer).
-import { Matrix } from "ml-matrix";
+import type { Matrix } from "ml-matrix";
 import { requireMatrix } from "../checks";
-import { derivativeDiagonal } from "./plain-layer";
-import { residualLayer } from "./residual-layer";
+import { branchJacobian, residualLayer } from "./residual-layer";
 
 /**
  * W1, W2 must be n×n and X0 n×B (B = 1 for a single vector), all finite. When the two
@@ -35,11 +34,11 @@ export function residualBlock(W1: Matrix, W2: Matrix, X0: Matrix): Matrix {
  */
 export function plainBlockJacobian(W1: Matrix, W2: Matrix, X0: Matrix): Matrix {
   requireBlock(W1, W2, X0, 1);
-  return W2.mmul(derivativeDiagonal(W1.mmul(X0), "relu")).mmul(W1);
+  return branchJacobian({ W1, W2 }, X0, "relu");
 }
 
 /** ∂X1/∂X0 = I + W2 · D · W1, D = diag(1[W1 X0 > 0]), for X0 n×1. */
 export function residualBlockJacobian(W1: Matrix, W2: Matrix, X0: Matrix): Matrix {
-  const branch = plainBlockJacobian(W1, W2, X0); // checks the arguments before X0.rows is read
-  return Matrix.add(Matrix.eye(X0.rows), branch);
+  requireBlock(W1, W2, X0, 1);
+  return residualLayer.jacobian({ W1, W2 }, X0, "relu");
 }

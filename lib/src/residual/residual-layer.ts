@@ -1,13 +1,18 @@
 // The residual block of Figure 1, X_{l+1} = W2 · act(W1 X_l) + X_l (no activation after the
 // addition), forward and backward side by side. Figure 1 uses act = ReLU.
 import { Matrix } from "ml-matrix";
-import { activationFunctions } from "./activations";
+import { activationFunctions, type Activation } from "./activations";
 import { hadamard, mapEntries, addEntries } from "./elementwise";
 import { initWeights } from "./init";
 import type { LayerKind } from "./layer";
 import { derivativeDiagonal } from "./plain-layer";
 
 export type ResidualParams = { W1: Matrix; W2: Matrix };
+
+/** The branch's Jacobian W2 · D · W1, D = diag(act'(W1 x)), at one column x (n×1). */
+export function branchJacobian({ W1, W2 }: ResidualParams, x: Matrix, activation: Activation): Matrix {
+  return W2.mmul(derivativeDiagonal(W1.mmul(x), activation)).mmul(W1);
+}
 
 export const residualLayer: LayerKind<ResidualParams> = {
   forward({ W1, W2 }, X, activation) {
@@ -29,10 +34,9 @@ export const residualLayer: LayerKind<ResidualParams> = {
     };
   },
 
-  jacobian({ W1, W2 }, x, activation) {
-    // ∂X1/∂X0 = I + W2 · D · W1, D = diag(act'(W1 x))
-    const branch = W2.mmul(derivativeDiagonal(W1.mmul(x), activation)).mmul(W1);
-    return Matrix.add(Matrix.eye(x.rows), branch);
+  jacobian(params, x, activation) {
+    // ∂X1/∂X0 = I + W2 · D · W1: the skip's identity plus the branch
+    return Matrix.add(Matrix.eye(x.rows), branchJacobian(params, x, activation));
   },
 
   init: (width, init, rng) => ({ W1: initWeights(width, init, rng), W2: initWeights(width, init, rng) }),
