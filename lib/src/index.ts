@@ -2,6 +2,8 @@
 export { Matrix } from "ml-matrix";
 export * from "./checks";
 export * from "./rng";
+export * from "./numeric-checks";
+export * from "./grid";
 export * from "./residual";
 export * from "./dropout";
 export * from "./charts";

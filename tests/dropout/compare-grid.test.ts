@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Matrix } from "ml-matrix";
 import { createRng } from "../../lib/src/rng";
-import { checkLine, formatVector, maxAbsDifference, scaledRelativeError } from "../../lib/src/dropout/compare";
-import { logSpace, logSpaceIntegers } from "../../lib/src/dropout/grid";
+import { scaledRelativeError } from "../../lib/src/dropout/scaled-error";
+import { logSpace, logSpaceIntegers } from "../../lib/src/grid";
+import { checkLine, formatVector, maxAbsDifference } from "../../lib/src/numeric-checks";
 
 describe("scaledRelativeError", () => {
   it("weighs each weight error by its column norm: ‖Γ̌(w − t)‖ / ‖Γ̌t‖", () => {

@@ -5,5 +5,4 @@ export * from "./ridge";
 export * from "./sgd";
 export * from "./data";
 export * from "./paths";
-export * from "./compare";
-export * from "./grid";
+export * from "./scaled-error";

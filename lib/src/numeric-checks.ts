@@ -1,8 +1,8 @@
 // How the notebooks print a numerical check of a derivation: the largest entrywise gap between
-// two results that should agree, and one line saying whether it is under the tolerance.
-import { Matrix } from "ml-matrix";
-import { fail, failDescribed, requireFinite, requireInteger, requireInterval, requireMatrix } from "../checks";
-import { columnNormsOf } from "./linalg";
+// two results that should agree, one line saying whether it is under the tolerance, and weight
+// vectors printed side by side. Both notebooks use these.
+import type { Matrix } from "ml-matrix";
+import { requireFinite, requireInteger, requireInterval, requireMatrix } from "./checks";
 
 /** max_ij |A_ij − B_ij| for two matrices of the same shape. */
 export function maxAbsDifference(A: Matrix, B: Matrix): number {
@@ -21,25 +21,6 @@ export function checkLine(label: string, value: number, tolerance: number): stri
   requireInterval("tolerance", tolerance, 0, Infinity, "()");
   const mark = value < tolerance ? "✓" : "✗";
   return `${label} = ${value.toExponential(1)} ${mark} (tolerance ${tolerance.toExponential(0)})`;
-}
-
-/**
- * ‖Γ̌(w − target)‖ / ‖Γ̌·target‖ with Γ̌ = diag(‖X_{:,j}‖): the relative error of w with each weight
- * counted by how far its feature moves the predictions. A raw ‖w − target‖ is dominated by the
- * weights of small-scale features, which are large and barely matter for Xw.
- */
-export function scaledRelativeError(X: Matrix, w: Matrix | readonly number[], target: Matrix): number {
-  requireMatrix("X", X);
-  const values = Array.isArray(w) ? w : (w as Matrix).getColumn(0);
-  requireMatrix("target", target, X.columns, 1);
-  if (values.length !== X.columns) fail("w.length", values.length, `${X.columns} weights, one per column of X`);
-  const norms = columnNormsOf(X);
-  const gap = Math.hypot(...norms.map((s, j) => s * (values[j] - target.get(j, 0))));
-  const size = Math.hypot(...norms.map((s, j) => s * target.get(j, 0)));
-  if (size === 0) {
-    failDescribed("target", formatVector(target, 2), "a nonzero weight on some nonzero column of X (‖Γ̌·target‖ > 0)");
-  }
-  return gap / size;
 }
 
 /** A weight vector on one line, e.g. "[ 1.3508  0.9528 −0.2835]", for printing results side by side. */

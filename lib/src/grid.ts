@@ -1,6 +1,6 @@
 // Parameter grids for sweeps and checkpoints: keep probabilities, ridge strengths, sample counts
 // and feature scales all span decades, so they are spaced evenly on a log axis.
-import { fail, requireInteger, requireInterval } from "../checks";
+import { fail, requireInteger, requireInterval } from "./checks";
 
 /** `count` numbers from lo to hi, evenly spaced on a log axis (both ends included). */
 export function logSpace(lo: number, hi: number, count: number): number[] {
