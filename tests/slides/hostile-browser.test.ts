@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
 import { judgeUrl } from "../../slides/urls";
-import { inspectDeck, launchChromium, offlineContext, openDeck } from "./deck-browser";
+import { inspectDeck, launchChromium, localhostContext, offlineContext, openDeck } from "./deck-browser";
 
 const fixture = join(__dirname, "..", "fixtures", "slides", "hostile.ipynb");
 const title = "Hostile notebook";
@@ -175,14 +175,8 @@ describe("from file://", () => {
 
 test("served over http, every slide visited: no probe ran and no request but the deck's own files", async () => {
   const server = await serveDecks({ root: outDir, port: 0 });
-  const context = await browser.newContext({ viewport: { width: 1000, height: 730 } });
   const foreign: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1") return route.continue();
-    foreign.push(url.href);
-    return route.abort();
-  });
+  const context = await localhostContext(browser, foreign);
   try {
     const page = await context.newPage();
     const w = watch(page);
