@@ -194,6 +194,19 @@ describe("math is taken from text only", () => {
     expect(html.match(/class="katex"/g)).toHaveLength(1);
   });
 
+  test("KaTeX's trusted commands stay untrusted: no data-*, link, image, class or style from a formula", () => {
+    const tex = [
+      "\\htmlData{background-image=http://probe.invalid/a.png}{a}", "\\href{javascript:x}{b}", "\\url{http://probe.invalid}",
+      "\\includegraphics{http://probe.invalid/c.png}", "\\htmlStyle{background:url(http://probe.invalid/d)}{e}", "\\htmlClass{fragment}{f}",
+    ];
+    const html = renderMarkdown(tex.map((t) => `$${t}$`).join(" "), {});
+    expect(html.match(/class="katex"/g)).toHaveLength(tex.length);
+    // The TeX source is kept (escaped) only in MathML's annotation, which is never a URL.
+    const rendered = html.replace(/<annotation[^>]*>[^<]*<\/annotation>/g, "");
+    expect(rendered).not.toMatch(/data-|href=|src=|url\(|probe\.invalid|fragment/);
+    expect(() => renderMarkdown("$\\color{red;background:url(http://probe.invalid/e)}{x}$", {})).toThrow(/Invalid color/);
+  });
+
   test("a formula in text that markdown turns into an attribute (alt, link title) is written as its source, escaped", () => {
     const html = renderMarkdown(`![the $a<b$ plot](data:image/png;base64,${PNG}) [l](https://example.org/ "$$t$$")`, {});
     expect(html).toContain('alt="the $a&#60;b$ plot"');

@@ -113,13 +113,27 @@ describe("from file://", () => {
     expect(await page.locator('span[title^="cost"]').getAttribute("title")).toBe("cost $x$ and $y$");
     expect(await page.locator('a[title="$$t$$"]').getAttribute("href")).toBe("https://example.org/");
     expect(await page.locator('img[alt="alt with $z$"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-    expect(await page.locator("section").nth(3).locator(".katex").count()).toBe(1);
+    expect(await page.locator("section").nth(3).locator(".cell .katex").count()).toBe(1);
     const details = page.locator("details");
     expect(await details.count()).toBe(2);
     expect(await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual([false, false]);
     expect(await details.first().locator("summary").textContent()).toBe("Explanation");
     expect(await page.locator("img.output.image").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     expect(await page.locator("#probe-rect").evaluate((r) => [r.getAttribute("fill"), r.getAttribute("stroke")])).toEqual([null, "url(#grad)"]);
+  });
+
+  test("the speaker view shows the notes without running or fetching anything from them", async () => {
+    await page.evaluate(() => (window as any).Reveal.slide(3, 0));
+    const [speaker] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("s")]);
+    const notes = speaker.locator(".speaker-controls-notes");
+    await expect.poll(() => notes.textContent()).toContain("Speaker probe");
+    expect(await notes.locator("math").count()).toBe(1);
+    expect(await notes.locator("span[title]").getAttribute("title")).toBe("$n$");
+    expect(await notes.locator("iframe, [data-src], [onerror]").count()).toBe(0);
+    expect(await speaker.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    await speaker.close();
+    expect(await probeState(page)).toEqual(clean);
+    expect(blocked).toEqual([]);
   });
 
   test("charts that never passed the build: the deck's loader refuses every URL and no spec changes the embed options", async () => {
