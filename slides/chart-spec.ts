@@ -3,8 +3,8 @@
 // the SVG renderer, a loader that refuses every URL); vega-embed would let a spec's
 // `usermeta.embedOptions` override them (actions back on, a "View Source" header written
 // into a popup, a config or patch loaded from a URL), so that key never reaches the deck.
-// A spec that names any URL (data.url, an image mark's url, a lookup's data, a string that
-// is itself a link) is refused here, and the client's loader refuses the rest (URLs built
+// A spec that names any URL (data.url, an image mark's url, a lookup's data, a mark's href,
+// a string that is itself a link) is refused here, and the client's loader refuses the rest (URLs built
 // from data fields at run time).
 import { isActiveReference } from "./urls";
 
@@ -28,8 +28,9 @@ export function urlIn(value: unknown, path = ""): string | undefined {
   for (const [key, child] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
     if (at === "$schema" && typeof child === "string" && schemaPattern.test(child)) continue;
-    // `url` is where vega-lite loads from (data, image marks, lookups): any value there, even a relative path, is a load.
-    if (key === "url" && (typeof child === "string" || isPlainObject(child))) return at;
+    // `url` is where vega-lite loads from (data, image marks, lookups): any value there, even a
+    // relative path, is a load; `href` makes a mark a link. Neither has a place in an offline deck.
+    if ((key === "url" || key === "href") && (typeof child === "string" || isPlainObject(child))) return at;
     const found = urlIn(child, at);
     if (found) return found;
   }

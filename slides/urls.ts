@@ -45,12 +45,13 @@ const activeSchemes = new Set(["http", "https", "ftp", "ws", "wss", "file", "dat
 /**
  * True when `text` is itself a reference the browser would follow or run: an absolute URL
  * with an active scheme, or a reference that leaves the page's origin (`//host`, `\\host`).
- * Prose that merely contains a colon ("depth: 4") is not.
+ * Prose with a colon is not, even after a scheme's name ("depth: 4", "data: 20 points").
  */
 export function isActiveReference(text: string): boolean {
   const form = browserForm(text);
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(form)?.[1].toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\s)/i.exec(form)?.[1].toLowerCase();
   if (scheme !== undefined) return activeSchemes.has(scheme);
+  if (/^[a-z][a-z0-9+.-]*:\s/i.test(form)) return false;
   const judged = judgeUrl(form);
   return judged !== undefined && !judged.relative;
 }

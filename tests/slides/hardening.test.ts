@@ -49,7 +49,7 @@ describe("URLs are judged as the browser reads them", () => {
   test("references inside the page stay relative; prose with a colon is not a reference", () => {
     expect(judgeUrl("#grad")).toMatchObject({ relative: true, fragment: true });
     expect(judgeUrl("other.html#x")).toMatchObject({ relative: true, fragment: false });
-    for (const prose of ["depth: 4", "Gradient norm vs depth", "p = 0.5", "note:see"]) expect(isActiveReference(prose), prose).toBe(false);
+    for (const prose of ["depth: 4", "Gradient norm vs depth", "p = 0.5", "note:see", "data: 20 points", "file: weights.csv", "http: the protocol"]) expect(isActiveReference(prose), prose).toBe(false);
   });
 
   test("a link keeps http(s) and mailto, written in the form the browser reads; everything else is refused", () => {
@@ -134,6 +134,8 @@ describe("chart specs: plain objects that name no URL, without usermeta.embedOpt
     [{ transform: [{ lookup: "k", from: { data: { url: "x.csv" }, key: "k" } }] }, "transform[0].from.data.url"],
     [{ data: { values: [{ u: "HTTP://probe.invalid/i.png" }] } }, "data.values[0].u"],
     [{ config: { background: "javascript:x" } }, "config.background"],
+    [{ encoding: { href: { value: "javascript: x" } } }, "encoding.href"],
+    [{ mark: { type: "point", href: "https://example.org/" } }, "mark.href"],
     [{ $schema: "https://probe.invalid/vega-lite/v5.json" }, "$schema"],
   ])("%j names a URL at %s", (part, path) => {
     const spec = { ...base, ...part };

@@ -153,6 +153,7 @@ describe("from file://", () => {
           config: "http:\\\\probe.invalid/client-config.json", patch: "//probe.invalid/client-patch.json", loader: { baseURL: "http://probe.invalid/" },
         } },
       },
+      { data: { values: [{ a: 1 }] }, mark: { type: "point", size: 4000, filled: true }, encoding: { href: { value: "javascript: window.__pwned='client-href'" } } },
       { data: { values: [{ a: 1 }] }, mark: "point", usermeta: { embedOptions: { config: { background: "red" }, patch: [{ op: "add", path: "/data/url", value: "http://probe.invalid/p.json" }] } } },
     ];
     const states = await page.evaluate(async (specs) => {
@@ -179,7 +180,11 @@ describe("from file://", () => {
     }, specs);
     expect(states).toHaveLength(specs.length);
     // The inline-data charts draw (with the deck's SVG renderer); the others fail to load.
-    expect(states.slice(-2)).toEqual([{ state: "live", canvas: false }, { state: "live", canvas: false }]);
+    expect(states.slice(-3)).toEqual([{ state: "live", canvas: false }, { state: "live", canvas: false }, { state: "live", canvas: false }]);
+    // A click on the mark whose href is script: vega asks the loader, which refuses.
+    const linked = page.locator(".present .chart").nth(-3).locator(".chart-live svg .mark-symbol path").first();
+    await linked.click({ force: true });
+    await page.waitForTimeout(300);
     expect(w.requests.slice(before)).toEqual([]);
     expect(blocked).toEqual([]);
     expect(await probeState(page)).toEqual(clean);
