@@ -14,12 +14,15 @@ const schemaPattern = /^https:\/\/vega\.github\.io\/schema\/vega-lite\/v5(?:\.\d
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
-/** The first place in `value` that names a URL, as a path ("data.url"), or undefined. */
-export function urlIn(value: unknown, path = ""): string | undefined {
+/**
+ * The first place in `value` that names a URL or a prototype (`__proto__`, `constructor`,
+ * `prototype`: keys a deep merge could follow into Object.prototype), as a path ("data.url").
+ */
+export function refusedPath(value: unknown, path = ""): string | undefined {
   if (typeof value === "string") return isActiveReference(value) ? path || "(spec)" : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = urlIn(value[i], `${path}[${i}]`);
+      const found = refusedPath(value[i], `${path}[${i}]`);
       if (found) return found;
     }
     return undefined;
@@ -27,17 +30,18 @@ export function urlIn(value: unknown, path = ""): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   for (const [key, child] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
+    if (key === "__proto__" || key === "constructor" || key === "prototype") return at;
     if (at === "$schema" && typeof child === "string" && schemaPattern.test(child)) continue;
     // `url` is where vega-lite loads from (data, image marks, lookups): any value there, even a
     // relative path, is a load; `href` makes a mark a link. Neither has a place in an offline deck.
     if ((key === "url" || key === "href") && (typeof child === "string" || isPlainObject(child))) return at;
-    const found = urlIn(child, at);
+    const found = refusedPath(child, at);
     if (found) return found;
   }
   return undefined;
 }
 
-/** The spec as the deck embeds it, or undefined when it is not a plain object or names a URL. */
+/** The spec as the deck embeds it, or undefined when it is not a plain object, names a URL or a prototype. */
 export function deckSpec(value: unknown): Record<string, unknown> | undefined {
   if (!isPlainObject(value)) return undefined;
   const { usermeta, ...rest } = value;
@@ -46,5 +50,5 @@ export function deckSpec(value: unknown): Record<string, unknown> | undefined {
     const { embedOptions: _ignored, ...kept } = usermeta;
     if (Object.keys(kept).length > 0) spec.usermeta = kept;
   }
-  return urlIn(spec) === undefined ? spec : undefined;
+  return refusedPath(spec) === undefined ? spec : undefined;
 }

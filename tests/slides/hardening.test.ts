@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseNotebook } from "../../runner/nbformat";
 import { listNotebooks } from "../../slides/build";
-import { deckSpec, urlIn } from "../../slides/chart-spec";
+import { deckSpec, refusedPath } from "../../slides/chart-spec";
 import { notebookToDeck } from "../../slides/deck";
 import { rasterDataUri, strictBase64 } from "../../slides/images";
 import { renderMarkdown } from "../../slides/markdown";
@@ -137,9 +137,11 @@ describe("chart specs: plain objects that name no URL, without usermeta.embedOpt
     [{ encoding: { href: { value: "javascript: x" } } }, "encoding.href"],
     [{ mark: { type: "point", href: "https://example.org/" } }, "mark.href"],
     [{ $schema: "https://probe.invalid/vega-lite/v5.json" }, "$schema"],
-  ])("%j names a URL at %s", (part, path) => {
+    [JSON.parse('{"config": {"__proto__": {"polluted": 1}}}'), "config.__proto__"],
+    [{ transform: [{ calculate: "1", as: "constructor" }], encoding: { x: { field: "a", prototype: 1 } } }, "encoding.x.prototype"],
+  ])("%j is refused at %s", (part, path) => {
     const spec = { ...base, ...part };
-    expect(urlIn(spec)).toBe(path);
+    expect(refusedPath(spec)).toBe(path);
     expect(deckSpec(spec)).toBeUndefined();
   });
 
