@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildDecks, deckName, listNotebooks } from "../../slides/deck/build";
+import { buildDecks, deckName, listNotebooks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
 import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, screenshotRoot, type SlideReport } from "./deck-browser";
 

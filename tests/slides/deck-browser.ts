@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export const screenshotRoot = join(__dirname, "..", "..", "test-artifacts", "slides");
 
-export { launchChromium } from "../../slides/deck/chromium";
+export { launchChromium } from "../../slides/chromium";
 
 export interface SlideReport {
   /** reveal's indices, "h.v" */

@@ -1,7 +1,7 @@
 // A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
 // show: a vega-lite spec (embedded live, with the SVG of the same output as its static
 // fallback), then HTML, SVG, PNG/JPEG, and last the plain-text representation.
-import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
+import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type { Output } from "../runner/nbformat";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
