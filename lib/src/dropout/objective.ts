@@ -6,6 +6,7 @@
 // summing the variances over i gives p(1−p) Σ_j ‖X_{:,j}‖² w_j² = p(1−p)‖Γ̌w‖².
 import { Matrix } from "ml-matrix";
 import { requireInteger } from "../checks";
+import { multiply, multiplyTransposeA } from "../dense/multiply";
 import type { Rng } from "../rng";
 import { requireColumn, requireDesign, requireKeep } from "./inputs";
 import { columnNormsOf, squaredNorm } from "./linalg";
@@ -25,7 +26,7 @@ function penalty(X: Matrix, w: Matrix): number {
 /** Closed form (4): ‖y − pXw‖² + p(1−p)‖Γ̌w‖², the exact expectation (2). */
 export function dropoutObjective(X: Matrix, y: Matrix, w: Matrix, p: number): number {
   checkProblem(X, y, w, p);
-  const residual = Matrix.sub(y, X.mmul(w).mul(p));
+  const residual = Matrix.sub(y, multiply(X, w).mul(p));
   return squaredNorm(residual) + p * (1 - p) * penalty(X, w);
 }
 
@@ -35,14 +36,14 @@ export function dropoutObjective(X: Matrix, y: Matrix, w: Matrix, p: number): nu
  */
 export function invertedDropoutObjective(X: Matrix, y: Matrix, w: Matrix, p: number): number {
   checkProblem(X, y, w, p);
-  return squaredNorm(Matrix.sub(y, X.mmul(w))) + ((1 - p) / p) * penalty(X, w);
+  return squaredNorm(Matrix.sub(y, multiply(X, w))) + ((1 - p) / p) * penalty(X, w);
 }
 
 /** ∇(4) = −2p Xᵀ(y − pXw) + 2p(1−p) Γ̌² w. */
 export function dropoutObjectiveGradient(X: Matrix, y: Matrix, w: Matrix, p: number): Matrix {
   checkProblem(X, y, w, p);
-  const residual = Matrix.sub(y, X.mmul(w).mul(p));
-  const grad = X.transpose().mmul(residual).mul(-2 * p);
+  const residual = Matrix.sub(y, multiply(X, w).mul(p));
+  const grad = multiplyTransposeA(X, residual).mul(-2 * p);
   columnNormsOf(X).forEach((norm, j) => grad.set(j, 0, grad.get(j, 0) + 2 * p * (1 - p) * norm ** 2 * w.get(j, 0)));
   return grad;
 }
