@@ -4,6 +4,7 @@
 import { Matrix } from "ml-matrix";
 import { requireInteger, requireInterval, requireMatrix } from "../checks";
 import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
+import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
 import { mapEntries, zipEntries } from "./elementwise";
@@ -125,7 +126,8 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
     ["plain", plainActivation, plainInit],
     ["residual", branchActivation, init],
   ];
-  return kinds.flatMap(([kind, activation, weights]) => {
+  const progress = trackProgress("compareTraining: SGD steps of both networks", kinds.length * steps);
+  const rows = kinds.flatMap(([kind, activation, weights], k) => {
     let model: Regressor = { stack: createStack(kind, activation, { depth, width, init: weights, rng }), V };
     const rows: TrainingRow[] = [];
     for (const [step, index] of order.entries()) {
@@ -133,7 +135,10 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
       if (!Number.isFinite(pass.loss)) break; // diverged: the series ends here
       rows.push({ kind, step, loss: pass.loss });
       model = sgdStep(model, regressionBackward(model, pass), lr);
+      progress.tick(k * steps + step + 1);
     }
     return rows;
   });
+  progress.finish();
+  return rows;
 }
