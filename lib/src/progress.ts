@@ -20,7 +20,7 @@ export interface ProgressState {
 export type ProgressSink = (state: ProgressState, displayId: string, first: boolean) => void;
 
 export interface ProgressOptions {
-  /** show nothing until the loop has run this long (default 1000 ms) */
+  /** show nothing until the loop has run this long (default 2000 ms: twice the time a cell may take at the defaults) */
   delayMs?: number;
   /** then report at most this often (default 250 ms) */
   intervalMs?: number;
@@ -81,7 +81,7 @@ export function setProgressSink(sink: ProgressSink | null | undefined): void {
 
 /** A progress reporter for a loop of `total` units of work. */
 export function trackProgress(label: string, total: number, options: ProgressOptions = {}): Progress {
-  const { delayMs = 1000, intervalMs = 250, now = () => performance.now() } = options;
+  const { delayMs = 2000, intervalMs = 250, now = () => performance.now() } = options;
   const sink = currentSink;
   const start = now();
   const displayId = `progress-${start.toFixed(0)}-${++displays}`;

@@ -59,7 +59,7 @@ describe("trackProgress", () => {
     const reports = recorder();
     const rows = compareTraining({ depth: 2, width: 3, steps: 5, batch: 2, samples: 8, rng: createRng(1) });
     expect(rows.length).toBe(10);
-    expect(reports).toEqual([]); // 10 tiny steps finish well within the 1 s delay
+    expect(reports).toEqual([]); // 10 tiny steps finish well within the 2 s delay
   });
 });
 
