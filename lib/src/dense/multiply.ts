@@ -19,11 +19,20 @@ const rightScratch = new Scratch();
 
 /** C (m×n) = A (m×k, rows) times Btᵀ (Bt n×k, rows); writes every entry of C. */
 export function dotKernel(C: Float64Array[], A: readonly Float64Array[], Bt: readonly Float64Array[], m: number, k: number, n: number): void {
+  // Columns in panels of PANEL rows of Bt (PANEL·k numbers), so a panel stays in cache while every
+  // block of A's rows passes over it; the order of each sum over p is unchanged.
+  for (let j0 = 0; j0 < n; j0 += PANEL) panelKernel(C, A, Bt, m, k, j0, Math.min(n, j0 + PANEL));
+}
+
+const PANEL = 32;
+
+/** Columns j0 … j1 − 1 of C = A Btᵀ. */
+function panelKernel(C: Float64Array[], A: readonly Float64Array[], Bt: readonly Float64Array[], m: number, k: number, j0: number, n: number): void {
   let i = 0;
   for (; i + 3 < m; i += 4) {
     const a0 = A[i], a1 = A[i + 1], a2 = A[i + 2], a3 = A[i + 3];
     const C0 = C[i], C1 = C[i + 1], C2 = C[i + 2], C3 = C[i + 3];
-    let j = 0;
+    let j = j0;
     for (; j + 1 < n; j += 2) {
       const u = Bt[j], v = Bt[j + 1];
       let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
@@ -49,7 +58,7 @@ export function dotKernel(C: Float64Array[], A: readonly Float64Array[], Bt: rea
   }
   for (; i < m; i++) {
     const a = A[i], Ci = C[i];
-    for (let j = 0; j < n; j++) {
+    for (let j = j0; j < n; j++) {
       const u = Bt[j];
       let c = 0;
       for (let p = 0; p < k; p++) c += a[p] * u[p];
