@@ -1,8 +1,12 @@
 // A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
-// show: a vega-lite spec (embedded live, with the SVG of the same output as its static
-// fallback), then HTML, SVG, PNG/JPEG, and last the plain-text representation.
+// show: a vega-lite spec (embedded live with the deck's chart theme, its static fallback
+// drawn from the same themed spec at build time), then HTML, SVG, PNG/JPEG, and last the
+// plain-text representation.
+import { renderSvg, type ChartSpec } from "@skip-and-drop/lib";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type { Output } from "../runner/nbformat";
+import { chartText } from "./chart-text";
+import { deckSpec, SLIDE_CHART } from "./chart-theme";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
 export function escapeHtml(text: string): string {
@@ -20,14 +24,39 @@ export function jsonScript(className: string, value: unknown): string {
   return `<script type="application/json" class="${className}">${json}</script>`;
 }
 
-function chart(spec: unknown, svg: string | undefined): string {
-  const fallback = svg ? `<div class="chart-static">${sanitizeSvg(svg)}</div>` : "";
-  return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
+/** What a slide decides about its outputs: the height its charts get (slide pixels). */
+export interface OutputOptions {
+  chartHeight?: number;
 }
 
-function display(data: Record<string, unknown>): string {
+/** The static SVG of a themed spec, labelled for screen readers; "" if vega cannot draw it. */
+function staticSvg(spec: Record<string, unknown>): string {
+  let svg: string;
+  try {
+    svg = renderSvg(spec as ChartSpec);
+  } catch {
+    return "";
+  }
+  const label = typeof spec.description === "string" ? ` role="img" aria-label="${escapeHtml(spec.description)}"` : "";
+  return `<div class="chart-static">${sanitizeSvg(svg.replace(/^<svg\b/, `<svg${label}`))}</div>`;
+}
+
+/**
+ * A chart: the deck-themed spec (embedded live), the SVG drawn from that same spec at build
+ * time (shown without scripts and in print; the SVG a notebook may store is not used), and
+ * the chart as text behind a toggle.
+ */
+function chart(spec: unknown, options: OutputOptions): string {
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) return pre("error", "chart: the vega-lite output is not a JSON object");
+  const themed = deckSpec(spec as Record<string, unknown>, { height: options.chartHeight });
+  const text = `<details class="chart-text"><summary>Chart data</summary><div class="chart-text-body">${chartText(themed)}</div></details>`;
+  const bounds = themed.autosize && (themed.autosize as { type?: string }).type === "fit" ? ` data-min-height="${SLIDE_CHART.minHeight}" data-max-height="${SLIDE_CHART.maxHeight}"` : "";
+  return `<div class="chart"${bounds}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div>${staticSvg(themed)}${text}</div>`;
+}
+
+function display(data: Record<string, unknown>, options: OutputOptions): string {
   const text = (mime: string) => String(data[mime] ?? "");
-  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME], data["image/svg+xml"] === undefined ? undefined : text("image/svg+xml"));
+  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME], options);
   if ("text/html" in data) return `<div class="output html">${sanitizeMarkup(text("text/html"))}</div>`;
   if ("image/svg+xml" in data) return `<div class="output svg">${sanitizeSvg(text("image/svg+xml"))}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
@@ -37,19 +66,19 @@ function display(data: Record<string, unknown>): string {
   return "";
 }
 
-export function renderOutput(output: Output): string {
+export function renderOutput(output: Output, options: OutputOptions = {}): string {
   switch (output.output_type) {
     case "stream":
       return pre(output.name === "stderr" ? "stderr" : "stdout", output.text);
     case "error":
       return pre("error", `${output.ename}: ${output.evalue}`);
     default:
-      return display(output.data ?? {});
+      return display(output.data ?? {}, options);
   }
 }
 
 /** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
-export function renderOutputs(outputs: readonly Output[]): string {
+export function renderOutputs(outputs: readonly Output[], options: OutputOptions = {}): string {
   const merged: Output[] = [];
   for (const output of outputs) {
     const last = merged[merged.length - 1];
@@ -57,5 +86,5 @@ export function renderOutputs(outputs: readonly Output[]): string {
       merged[merged.length - 1] = { ...last, text: last.text + output.text };
     } else merged.push(output);
   }
-  return merged.map(renderOutput).join("\n");
+  return merged.map((output) => renderOutput(output, options)).join("\n");
 }
