@@ -31,8 +31,11 @@ export function chartText(spec: Json): string {
   const x = fieldOf(encoding.x);
   const y = fieldOf(encoding.y);
   if (!x || !y || rows.length === 0) return description;
-  const groupFields = [fieldOf(isObject(spec.facet) ? spec.facet : undefined), fieldOf(encoding.color)].filter((f): f is string => f !== undefined && f !== x && f !== y);
-  const slider = Array.isArray(spec.params) && spec.params.length > 0;
+  // A slider filters rows on a field (the builders' filter reads datum["field"]): one row per position.
+  const transforms = Array.isArray(spec.transform) ? spec.transform.filter(isObject) : [];
+  const filtered = transforms.flatMap((t) => (typeof t.filter === "string" ? [...t.filter.matchAll(/datum\["([^"]+)"\]/g)].map((m) => m[1]) : []));
+  const slider = filtered.length > 0;
+  const groupFields = [...new Set([fieldOf(isObject(spec.facet) ? spec.facet : undefined), fieldOf(encoding.color), ...filtered])].filter((f): f is string => f !== undefined && f !== x && f !== y);
   const groups = new Map<string, Json[]>();
   for (const row of rows) {
     const key = groupFields.map((f) => show(row[f])).join(", ");
@@ -46,7 +49,7 @@ export function chartText(spec: Json): string {
     return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`;
   });
   const more = groups.size > MAX_ROWS ? `<p>… and ${groups.size - MAX_ROWS} more series.</p>` : "";
-  const note = slider ? "<p>The table covers every position of the chart's slider.</p>" : "";
+  const note = slider ? "<p>One row per series and slider position.</p>" : "";
   const table = `<table><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`;
   return `${description}${note}${table}${more}`;
 }

@@ -160,6 +160,9 @@ function readability(page: Page): Promise<Readability> {
       },
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // The body of a closed <details> is not shown, only its summary.
+      const closed = node.parentElement?.closest("details:not([open])");
+      if (closed && !node.parentElement?.closest("summary")) continue;
       words += (node.textContent ?? "").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     }
 
