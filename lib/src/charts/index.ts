@@ -8,3 +8,5 @@ export { type LogAxes, type XYOptions } from "./axes";
 export { lineChart, type LineOptions } from "./line";
 export { barChart, type BarOptions } from "./bar";
 export { scatterChart, stripChart, type ScatterOptions, type StripOptions } from "./scatter";
+export { heatmapChart, type HeatmapOptions } from "./heatmap";
+export { sideBySide, type SideBySideOptions } from "./side-by-side";
