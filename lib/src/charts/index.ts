@@ -10,3 +10,4 @@ export { barChart, type BarOptions } from "./bar";
 export { scatterChart, stripChart, type ScatterOptions, type StripOptions } from "./scatter";
 export { heatmapChart, type HeatmapOptions } from "./heatmap";
 export { sideBySide, type SideBySideOptions } from "./side-by-side";
+export { decadeTicks, withAxisTicks } from "./ticks";
