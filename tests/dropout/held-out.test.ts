@@ -61,3 +61,22 @@ describe("held-out error", () => {
     expect(() => heldOutExperiment({ ...opts, trials: 0, rng: createRng(6) })).toThrow(/trials = 0 is invalid/);
   });
 });
+
+describe("heldOutCurves against the library's own solvers", () => {
+  it("each point is the held-out error of dropoutSolution·p, ridgeSolution and standardizedRidgePath's fit", async () => {
+    const { ridgeSolution } = await import("../../lib/src/dropout/ridge");
+    const { standardizedRidgePath } = await import("../../lib/src/dropout/paths");
+    const train = makeRegressionData({ n: 11, d: 5, scales, noise: 1.5, equalEffects: true, rng: createRng(8) });
+    const test = makeRegressionData({ n: 300, d: 5, scales, noise: 1.5, wTrue: train.wTrue, rng: createRng(9) });
+    const [ps, lambdas] = [[0.1, 0.55, 0.9], [0.01, 3, 500]];
+    const curves = heldOutCurves(train, test, { ps, lambdas });
+    const err = (w: Matrix, b = 0) => heldOutError(test.X, test.y, w, b);
+    ps.forEach((p, k) => expect(curves.dropout[k].error).toBeCloseTo(err(Matrix.mul(dropoutSolution(train.X, train.y, p), p)), 10));
+    lambdas.forEach((lambda, k) => {
+      expect(curves.ridge[k].error).toBeCloseTo(err(ridgeSolution(train.X, train.y, lambda)), 10);
+      const w = Matrix.columnVector(standardizedRidgePath(train.X, train.y, [lambda]).map((r) => r.coef));
+      const intercept = train.y.mean() - train.X.mean("column").reduce((s, m, j) => s + m * w.get(j, 0), 0);
+      expect(curves.standardized[k].error).toBeCloseTo(err(w, intercept), 10);
+    });
+  });
+});

@@ -10,10 +10,8 @@ import { Matrix } from "ml-matrix";
 import { fail, requireInteger } from "../checks";
 import type { Rng } from "../rng";
 import { makeRegressionData } from "./data";
-import { requireColumn, requireDesign, requireKeep, requireLambda } from "./inputs";
-import { dropoutSolution } from "./solutions";
-import { ridgeSolution } from "./ridge";
-import { standardizedRidgePath } from "./paths";
+import { requireColumn, requireDesign, requireKeep, requireLambda, requireNonzeroNorms } from "./inputs";
+import { addDiagonal, gram, solveSpd } from "./linalg";
 
 export interface DataSet {
   X: Matrix;
@@ -67,23 +65,46 @@ function checkGrid(name: string, values: readonly number[], check: (v: number, n
   values.forEach((v, k) => check(v, `${name}[${k}]`));
 }
 
-/** Held-out error against p for dropout and against λ for ridge on raw and standardised features. */
+/**
+ * Held-out error against p for dropout and against λ for ridge on raw and standardised features.
+ * Every fit needs only the d×d Gram matrix and a d-vector of the training set, so they are formed
+ * once and each setting costs one d×d solve:
+ * - dropout: p·w̌ with w̌ = (p G + (1 − p) diag(G))⁻¹ Xᵀy, G = XᵀX (diag(G) = Γ̌²);
+ * - ridge: (G + λI)⁻¹ Xᵀy;
+ * - standardised: with centred columns X_c (means x̄), s_j² = (X_cᵀX_c)_jj / n and D = diag(s),
+ *   w_z = (D⁻¹X_cᵀX_cD⁻¹ + λI)⁻¹ D⁻¹X_cᵀ(y − ȳ), reported as w = D⁻¹w_z with intercept ȳ − x̄ᵀw.
+ */
 export function heldOutCurves(train: DataSet, test: DataSet, { ps, lambdas }: HeldOutGrids): HeldOutCurves {
   checkSets(train, test);
   checkGrid("ps", ps, requireKeep);
   checkGrid("lambdas", lambdas, requireLambda);
   const { X, y } = train;
+  const d = X.columns;
   const error = (w: Matrix, b = 0) => heldOutError(test.X, test.y, w, b);
-  // Standardised ridge predicts ȳ + (x − x̄)ᵀw on the original scale: intercept b = ȳ − x̄ᵀw.
+  const G = gram(X);
+  const Xty = X.transpose().mmul(y);
+  const squaredNorms = G.diag();
+  requireNonzeroNorms(squaredNorms.map(Math.sqrt));
+  const dropoutFit = (p: number) =>
+    solveSpd(addDiagonal(G.clone().mul(p), squaredNorms.map((s) => (1 - p) * s)), Xty, "p XᵀX + (1 − p) Γ̌²").mul(p);
+
   const means = X.mean("column");
+  const centred = X.clone().subRowVector(means);
+  const Gc = gram(centred);
+  const sds = Gc.diag().map((s) => Math.sqrt(s / X.rows));
+  sds.forEach((sd, j) => {
+    if (sd === 0) fail(`sd(train.X[:, ${j}])`, sd, "a non-constant column (it is divided by its standard deviation)");
+  });
+  const Gz = Matrix.from1DArray(d, d, Gc.to1DArray().map((v, k) => v / (sds[Math.floor(k / d)] * sds[k % d])));
+  const bz = centred.transpose().mmul(Matrix.sub(y, Matrix.ones(y.rows, 1).mul(y.mean()))).divColumnVector(sds);
   const standardizedError = (lambda: number) => {
-    const w = Matrix.columnVector(standardizedRidgePath(X, y, [lambda]).map((r) => r.coef));
+    const w = solveSpd(addDiagonal(Gz, new Array(d).fill(lambda)), bz, "ZᵀZ + λI").divColumnVector(sds);
     return error(w, y.mean() - means.reduce((s, m, j) => s + m * w.get(j, 0), 0));
   };
   return {
-    leastSquares: error(dropoutSolution(X, y, 1)),
-    dropout: ps.map((p) => ({ setting: p, error: error(dropoutSolution(X, y, p).mul(p)) })),
-    ridge: lambdas.map((lambda) => ({ setting: lambda, error: error(ridgeSolution(X, y, lambda)) })),
+    leastSquares: error(dropoutFit(1)),
+    dropout: ps.map((p) => ({ setting: p, error: error(dropoutFit(p)) })),
+    ridge: lambdas.map((lambda) => ({ setting: lambda, error: error(solveSpd(addDiagonal(G, new Array(d).fill(lambda)), Xty, "XᵀX + λI")) })),
     standardized: lambdas.map((lambda) => ({ setting: lambda, error: standardizedError(lambda) })),
   };
 }
