@@ -1,5 +1,5 @@
 // The markdown report: one table per part of the benchmark.
-import { cellName } from "../slides/runner/cell-label";
+import { cellName } from "../runner/cell-label";
 import type { KernelReport } from "./kernels/suite";
 import type { PipelineReport } from "./pipeline";
 import type { Summary } from "./timing";

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { requireInteger, requireOneOf } from "../lib/src/checks";
+import { requireInteger, requireOneOf } from "@skip-and-drop/lib/checks";
 import { runKernels, type KernelReport } from "./kernels/suite";
 import { describeMachine, machineLine } from "./machine";
 import { runPipeline, type PipelineReport } from "./pipeline";

@@ -1,8 +1,12 @@
 // Workloads (iii) and (iv): the Monte Carlo estimate of the dropout objective (2) from explicit
 // masks, and the closed-form minimiser w̌ = (p XᵀX + (1 − p) Γ̌²)⁻¹ Xᵀy of (4).
 import { Matrix } from "ml-matrix";
-import type { Rng } from "../../lib/src/rng";
-import { dropoutObjective, dropoutObjectiveEstimates, dropoutSolution } from "../../lib/src/dropout";
+import {
+  dropoutObjective,
+  dropoutObjectiveEstimates,
+  dropoutSolution,
+  type Rng,
+} from "@skip-and-drop/lib";
 import type { Exchange } from "../reference-runner";
 import { timeIt } from "../timing";
 import { vectorAgreement, type KernelCase } from "./case";

@@ -1,5 +1,5 @@
 // Matrix multiply throughput: ml-matrix's mmul against numpy's `@` (BLAS dgemm), 2n³ flops per call.
-import type { Rng } from "../../lib/src/rng";
+import type { Rng } from "@skip-and-drop/lib";
 import type { Exchange } from "../reference-runner";
 import { timeIt } from "../timing";
 import { relativeAgreement, type KernelCase } from "./case";

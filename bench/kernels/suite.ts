@@ -1,5 +1,5 @@
 // Runs every library kernel, then the numpy reference on the same inputs, and pairs them up.
-import { createRng } from "../../lib/src/rng";
+import { createRng } from "@skip-and-drop/lib";
 import { Exchange, runReference, type ReferenceRun } from "../reference-runner";
 import type { Summary, TimeOptions } from "../timing";
 import type { KernelCase } from "./case";

@@ -2,7 +2,7 @@
 // the Jupyter protocol, writes the outputs back, injects parameters, checks freshness.
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fail, requireInterval } from "../../lib/src/checks";
+import { fail, requireInterval } from "@skip-and-drop/lib/checks";
 import { writeFileAtomic } from "./atomic";
 import { cellName } from "./cell-label";
 import { outputDrift } from "./freshness";

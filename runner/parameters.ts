@@ -3,7 +3,7 @@
 // from the literal on the right we learn each knob's type. `--set depth=40` then becomes a
 // cell tagged `injected-parameters` right after it, re-declaring the overridden knobs:
 // tslab accepts a top-level `const` declared again in a later cell (the later one wins).
-import { fail } from "../../lib/src/checks";
+import { fail } from "@skip-and-drop/lib/checks";
 import { newCellId, type Cell, type Notebook } from "./nbformat";
 
 export type ParameterType = "number" | "string" | "boolean" | "number[]";

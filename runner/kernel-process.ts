@@ -9,7 +9,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { projectRoot } from "../project";
+import { projectRoot } from "../tools/project";
 
 /** The project-local tslab launcher, the same one the kernelspec points at. */
 export function tslabBin(root = projectRoot): string {

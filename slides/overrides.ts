@@ -3,7 +3,7 @@
 // notebook declares is a typo, and a value of the wrong type is wrong wherever it goes: both
 // are refused here, before any kernel starts. One notebook alone gets every name, so an
 // unknown one is refused by the runner naming that notebook's parameters.
-import { fail } from "../../lib/src/checks";
+import { fail } from "@skip-and-drop/lib/checks";
 import type { Notebook } from "../runner/nbformat";
 import { declaredParameters, injectParameters } from "../runner/parameters";
 

@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { readNotebookFile, type Notebook } from "../runner/nbformat";
-import { fail } from "../../lib/src/checks";
+import { fail } from "@skip-and-drop/lib/checks";
 import { copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
 import { overridesFor } from "./overrides";

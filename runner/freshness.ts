@@ -5,7 +5,7 @@
 // any visible change in a chart does. Images are ignored: PNG and SVG bytes depend on fonts
 // and rasteriser versions, and they are drawn from the spec that is compared anyway. Key
 // order does not count either: Jupyter saves JSON with sorted keys.
-import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
+import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import { sortKeys, type Cell, type Output } from "./nbformat";
 
 /** Every number in `value` rounded to `digits` significant digits (a new value; input untouched). */

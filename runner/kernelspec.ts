@@ -5,7 +5,7 @@
 // user's own Jupyter set-up. The folder is git-ignored: the path inside is machine-specific.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../project";
+import { projectRoot } from "../tools/project";
 import { tslabBin } from "./kernel-process";
 
 /**

@@ -1,8 +1,8 @@
 // npm run slides [-- --execute] [--set name=value ...] [--out dir] [notebook.ipynb ...]
 // Builds a deck per notebook (all of notebooks/ unless files are named) into slides/dist.
 import { join, relative } from "node:path";
-import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../command-line";
-import { projectRoot } from "../project";
+import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
+import { projectRoot } from "../tools/project";
 import { buildDecks, listNotebooks } from "./build";
 
 export const defaultOutDir = join(projectRoot, "slides", "dist");

@@ -1,7 +1,7 @@
 // npm run lab: JupyterLab on notebooks/, with "tslab" meaning this project's kernel.
 import { spawn, spawnSync } from "node:child_process";
 import { delimiter, join } from "node:path";
-import { projectRoot } from "../project";
+import { projectRoot } from "../tools/project";
 import { writeKernelspec } from "./kernelspec";
 
 export { writeKernelspec };

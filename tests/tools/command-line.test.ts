@@ -3,8 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { commandFolder, helpText, parseCommandLine, parseSets, type Command } from "../../slides/command-line";
-import { parseArgs } from "../../slides/runner/cli";
+import { commandFolder, helpText, parseCommandLine, parseSets, type Command } from "../../tools/command-line";
+import { parseArgs } from "../../runner/cli";
 
 const command: Command = { usage: "tool [--flag] [--out dir] <file>", options: [{ flag: "--flag", help: "a switch" }, { flag: "--out", value: "dir", help: "where" }] };
 
@@ -45,8 +45,8 @@ describe("the runner's arguments", () => {
 describe("--help", () => {
   const root = join(__dirname, "..", "..");
   test.each([
-    ["slides/runner/cli.ts", /^usage: npm run execute[^]*--timeout seconds[^]*Cells are numbered from 1/],
-    ["slides/deck/cli.ts", /^usage: npm run slides[^]*--execute[^]*each notebook gets the names its parameters cell declares/],
+    ["runner/cli.ts", /^usage: npm run execute[^]*--timeout seconds[^]*Cells are numbered from 1/],
+    ["slides/cli.ts", /^usage: npm run slides[^]*--execute[^]*each notebook gets the names its parameters cell declares/],
   ])("%s prints its usage and exits 0", (cli, usage) => {
     const run = spawnSync(process.execPath, ["--import", "tsx", join(root, cli), "--help"], { cwd: root, encoding: "utf8", timeout: 30_000 });
     expect(run.status, run.stderr).toBe(0);

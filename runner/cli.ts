@@ -1,6 +1,6 @@
 // npm run execute -- [--set name=value]... [--out path] [--timeout seconds] [--check] <notebook...>
 import { relative } from "node:path";
-import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../command-line";
+import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
 import { checkNotebook, executeNotebook, NotebookError } from "./index";
 
 const command: Command = {
