@@ -82,7 +82,7 @@ describe("the check notebook's verdict", () => {
     expect(verifyCheck(edit((t) => t.replace('"application/vnd.vegalite.v5+json"', '"application/x-other"'))).problems).toEqual([expect.stringMatching(/expected a chart/)]);
     const failed = { ...ran, cells: ran.cells.map((c, i) => (i === 2 ? { ...c, outputs: [{ output_type: "error" as const, ename: "TypeError", evalue: "boom", traceback: [] }] } : c)) };
     expect(verifyCheck(failed).problems).toEqual([expect.stringMatching(/a cell failed: TypeError: boom/), expect.stringMatching(/expected a chart/)]);
-  });
+  }, 180_000);
 });
 
 describe("registration and the check, for real", () => {
@@ -93,14 +93,14 @@ describe("registration and the check, for real", () => {
     expect(result).toEqual({ kernelJson: join(prefix, "share", "jupyter", "kernels", "tslab", "kernel.json"), client: "jupyter nbconvert", kernelNode: process.versions.node });
     const spec = JSON.parse(readFileSync(result.kernelJson, "utf8"));
     expect(spec.argv).toEqual([tslabBin(), "kernel", "--config-path", "{connection_file}"]);
-  });
+  }, 180_000);
 
   test.skipIf(!hasJupyter && !required)(`--user writes into Jupyter's user data folder${skipNote}`, async () => {
     const data = fresh("user");
     const result = await setup({ target: { kind: "user" }, env: { ...process.env, JUPYTER_DATA_DIR: data }, log: quiet });
     expect(result.kernelJson).toBe(join(data, "kernels", "tslab", "kernel.json"));
     expect(result.client).toBe("jupyter nbconvert");
-  });
+  }, 180_000);
 
   test.skipIf(!hasJupyter && !required)(`a prefix Jupyter does not look in, or one behind another tslab kernel, is refused and nothing is written${skipNote}`, async () => {
     const prefix = fresh("unseen");
@@ -123,5 +123,5 @@ describe("registration and the check, for real", () => {
     const env = { PATH: bin, JUPYTER_DATA_DIR: data, HOME: data };
     const result = await setup({ target: { kind: "user" }, env, log: quiet });
     expect(result).toEqual({ kernelJson: join(data, "kernels", "tslab", "kernel.json"), client: "runner", kernelNode: process.versions.node });
-  });
+  }, 180_000);
 });
