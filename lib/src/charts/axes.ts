@@ -24,6 +24,12 @@ export interface XYOptions extends LogAxes {
   xTitle: string;
   yTitle: string;
   seriesTitle?: string;
+  /**
+   * d3 format of the x / y tick labels, one for the whole axis (e.g. ".0e" writes every
+   * decade of a log axis as 1e-8 … 1e+0 … 1e+3, where the default mixes 0.01 and 1e+3).
+   */
+  xFormat?: string;
+  yFormat?: string;
 }
 
 export interface PreparedAxes {
@@ -78,11 +84,12 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
 }
 
 /** A quantitative position channel with its axis title (units included by the caller). */
-export function quantitative(rows: readonly Row[], name: string, field: string, title: string, scale?: Record<string, unknown>) {
+export function quantitative(rows: readonly Row[], name: string, field: string, title: string, scale?: Record<string, unknown>, format?: string) {
   requireField(name, rows, field);
   requireTitle(`${name}Title`, title);
+  if (format !== undefined && (typeof format !== "string" || format === "")) fail(`${name}Format`, format, "a d3 format string such as \".0e\"");
   // ".3~g" writes decades as 1e-8 … 0.01 … 100 … 1e+10, never as long digit strings.
-  const axis = scale?.type === "log" ? { format: ".3~g" } : undefined;
+  const axis = format !== undefined ? { format } : scale?.type === "log" ? { format: ".3~g" } : undefined;
   return { field, type: "quantitative", title, scale, axis };
 }
 

@@ -1,0 +1,61 @@
+// probeTraining against finite differences and brute-force counts on a tiny network.
+import { describe, expect, it } from "vitest";
+import { Matrix } from "ml-matrix";
+import { createRng } from "../../lib/src/rng";
+import {
+  compareTraining, numericGradient, probeTraining, regressionForward, type Regressor, type StackKind,
+} from "../../lib/src/residual";
+
+const options = { depth: 3, width: 4, samples: 10, batch: 5, steps: 4, lr: 0.05, init: 0.9, plainInit: "he" as const };
+
+describe("probeTraining", () => {
+  const seen = new Map<string, { model: Regressor; X: Matrix; Y: Matrix }>();
+  compareTraining({ ...options, rng: createRng(3), observe: (kind, step, model, data) => seen.set(`${kind}/${step}`, { model, ...data }) });
+  const probe = probeTraining({ ...options, rng: createRng(3), probeSteps: [0, 4] });
+
+  it("returns compareTraining's rows unchanged", () => {
+    expect(probe.rows).toEqual(compareTraining({ ...options, rng: createRng(3) }));
+  });
+
+  it.each(["plain", "residual"] as StackKind[])("%s: ‖∂ℒ/∂W_l‖ matches central differences of the full-data loss", (kind) => {
+    for (const step of [0, 4]) {
+      const { model, X, Y } = seen.get(`${kind}/${step}`)!;
+      const loss = regressionForward(model, X, Y).loss;
+      expect(probe.losses.find((r) => r.kind === kind && r.step === step)!.loss).toBeCloseTo(loss, 12);
+      model.stack.layers.forEach((params, l) => {
+        let sq = 0;
+        for (const name of Object.keys(params)) {
+          const f = (W: Matrix) => {
+            const layers = model.stack.layers.map((p, k) => (k === l ? { ...p, [name]: W } : p));
+            return regressionForward({ ...model, stack: { ...model.stack, layers } }, X, Y).loss;
+          };
+          sq += numericGradient(f, params[name]).norm("frobenius") ** 2;
+        }
+        const row = probe.layers.find((r) => r.kind === kind && r.step === step && r.layer === l + 1)!;
+        expect(row.gradNorm).toBeCloseTo(Math.sqrt(sq), 6);
+      });
+    }
+  });
+
+  it("counts dead units by brute force and reports ½·Var(y)", () => {
+    const { model, X, Y } = seen.get("plain/0")!;
+    let H = X;
+    model.stack.layers.forEach(({ W }, l) => {
+      const Z = W.mmul(H);
+      const dead = Z.to2DArray().filter((row) => row.every((z) => z <= 0)).length;
+      expect(probe.layers.find((r) => r.kind === "plain" && r.step === 0 && r.layer === l + 1)!.dead).toBe(dead);
+      H = new Matrix(Z.to2DArray().map((row) => row.map((z) => Math.max(0, z))));
+    });
+    const y = Y.getRow(0);
+    const mean = y.reduce((a, b) => a + b, 0) / y.length;
+    expect(probe.constantLoss).toBeCloseTo(y.reduce((a, b) => a + (b - mean) ** 2, 0) / (2 * y.length), 14);
+    // X_0 is the data itself: identical for both networks
+    const first = (kind: string) => probe.representations.find((r) => r.kind === kind && r.step === 0 && r.layer === 0)!;
+    expect(first("plain").cosine).toBe(first("residual").cosine);
+    expect(probe.representations.filter((r) => r.step === 4)).toHaveLength(2 * (options.depth + 1));
+  });
+
+  it("refuses a probe step beyond the run", () => {
+    expect(() => probeTraining({ ...options, rng: createRng(3), probeSteps: [5] })).toThrow("probeSteps[0] = 5 is invalid");
+  });
+});
