@@ -55,6 +55,21 @@ describe("probeTraining", () => {
     expect(probe.representations.filter((r) => r.step === 4)).toHaveLength(2 * (options.depth + 1));
   });
 
+  it("reports the best linear read-out's loss: no direction of v lowers it (zero gradient), and ‖X_l − X_0‖ / ‖X_0‖", () => {
+    const { X, Y } = seen.get("plain/0")!;
+    const lossOf = (v: Matrix) => Matrix.sub(v.mmul(X), Y).norm("frobenius") ** 2 / (2 * X.columns);
+    // gradient descent from 0 on this convex quadratic converges to the minimum
+    let v = Matrix.zeros(1, X.rows);
+    for (let k = 0; k < 20000; k++) v = Matrix.sub(v, Matrix.mul(Matrix.sub(v.mmul(X), Y).mmul(X.transpose()), 0.02 / X.columns));
+    expect(probe.linearLoss).toBeCloseTo(lossOf(v), 10);
+    expect(numericGradient(lossOf, v).norm("frobenius")).toBeLessThan(1e-6); // v is a minimiser
+    const rep = (kind: string, layer: number) => probe.representations.find((r) => r.kind === kind && r.step === 0 && r.layer === layer)!;
+    expect(rep("plain", 0).fromInput).toBe(0);
+    const { model } = seen.get("residual/0")!;
+    const { tape } = regressionForward(model, X, Y);
+    expect(rep("residual", 2).fromInput).toBeCloseTo(Matrix.sub(tape.outputs[2], X).norm("frobenius") / X.norm("frobenius"), 14);
+  });
+
   it("refuses a probe step beyond the run", () => {
     expect(() => probeTraining({ ...options, rng: createRng(3), probeSteps: [5] })).toThrow("probeSteps[0] = 5 is invalid");
   });

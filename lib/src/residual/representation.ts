@@ -35,17 +35,21 @@ export function meanCosine(X: Matrix): number {
  * the spectrum concentrates. 0 for the zero matrix.
  */
 export function effectiveRank(X: Matrix): number {
-  const s = singularValues(requireMatrix("X", X));
-  const total = s.reduce((a, b) => a + b, 0);
-  if (total === 0) return 0;
-  const entropy = s.reduce((h, si) => (si > 0 ? h - (si / total) * Math.log(si / total) : h), 0);
-  return Math.exp(entropy);
+  return spectrumShape(singularValues(requireMatrix("X", X))).effectiveRank;
 }
 
 /** σ₂/σ₁ of X: 0 for a rank-1 matrix, 1 when the two leading directions are equally strong. */
 export function secondSingularRatio(X: Matrix): number {
-  const s = singularValues(requireMatrix("X", X));
-  return s.length < 2 || s[0] === 0 ? 0 : s[1] / s[0];
+  return spectrumShape(singularValues(requireMatrix("X", X))).sigmaRatio;
+}
+
+/** Both measures from one list of singular values (largest first), so a caller needs one SVD. */
+export function spectrumShape(s: readonly number[]): { effectiveRank: number; sigmaRatio: number } {
+  const sigmaRatio = s.length < 2 || s[0] === 0 ? 0 : s[1] / s[0];
+  const total = s.reduce((a, b) => a + b, 0);
+  if (total === 0) return { effectiveRank: 0, sigmaRatio };
+  const entropy = s.reduce((h, si) => (si > 0 ? h - (si / total) * Math.log(si / total) : h), 0);
+  return { effectiveRank: Math.exp(entropy), sigmaRatio };
 }
 
 /**
