@@ -96,8 +96,8 @@ describe("notebook 01: residual connections", () => {
     expect(run.text.match(/steps run: 250 of 250\)\n/g)).toHaveLength(2);
     // the mechanism: at initialisation the plain net's weight gradients are of one order at every depth …
     const plainStart = run.text.split("\n").find((l) => l.startsWith("plain    step 0 "))!;
-    expect(after(plainStart, "largest/smallest over layers ")).toBeLessThan(100);
-    expect(after(plainStart, "‖∂ℒ/∂W_1‖ = ")).toBeGreaterThan(1e-3);
+    expect(after(plainStart, "max/min over layers ")).toBeLessThan(100);
+    expect(after(plainStart, "‖∂ℒ/∂W_l‖: W_1 ")).toBeGreaterThan(1e-3);
     // … while its examples collapse onto one direction and the residual ones stay apart
     const collapse = (kind: string, step: number) => run.text.split("\n").find((l) => l.startsWith(`${kind.padEnd(8)} step ${String(step).padEnd(4)} cosine:`))!;
     expect(after(collapse("plain", 0), "layer 30 ")).toBeGreaterThan(0.95);
@@ -106,9 +106,10 @@ describe("notebook 01: residual connections", () => {
     expect(after(collapse("residual", 250), "effective rank ")).toBeGreaterThan(8);
     // the full-data loss of the plain net ends near ½·Var(y), the residual one far below it
     const constant = after(run.text, "½·Var(y) = ");
-    const fullLine = run.text.split("\n").find((l) => l.startsWith("full-data loss, plain:"))!;
-    expect(Number(/plain: .*, ([\d.]+) \(step 250\);/.exec(fullLine)![1])).toBeGreaterThan(0.8 * constant);
-    expect(Number(/residual: .*, ([\d.]+) \(step 250\);/.exec(fullLine)![1])).toBeLessThan(0.3 * constant);
+    const finalLoss = (kind: string) => Number(new RegExp(`^full-data loss, ${kind} .*, ([\\d.]+) \\(step 250\\)$`, "m").exec(run.text)![1]);
+    expect(finalLoss("plain")).toBeGreaterThan(0.8 * constant);
+    expect(finalLoss("plain")).toBeLessThan(constant);
+    expect(finalLoss("residual")).toBeLessThan(0.3 * constant);
     expect(run.text).toMatch(/dead at step 0 and active again by step 250: \d+\n/);
     // try this: depth 3 (plain wins), sigmoid (the first layer's gradient really vanishes), c = 1.5 (diverges)
     const tail = (kind: string) => Number(new RegExp(`^${kind} +loss [\\d.]+ → ([\\d.]+);`, "m").exec(run.text)![1]);
@@ -150,7 +151,7 @@ describe("notebook 01: residual connections", () => {
     expect(source(block)).toMatch(/function blockForward[\s\S]+function blockBackward/);
     expect(tags(block)).not.toContain("hide-input");
     expect(["slide", "subslide", "fragment", "-"]).toContain(slideType(block));
-    const checks = cells.filter((c) => c.cell_type === "code" && /✓|checkLine|within\(/.test(source(c)) && c.id !== "checks");
+    const checks = cells.filter((c) => c.cell_type === "code" && /console\.log/.test(source(c)) && /✓|checkLine|within\(/.test(source(c)));
     expect(checks.length).toBeGreaterThan(10);
     for (const c of checks) expect([c.id, slideType(c)]).not.toEqual([c.id, "skip"]);
     for (const c of checks) expect([c.id, tags(c).includes("hide-output")]).toEqual([c.id, false]);
