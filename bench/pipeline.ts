@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildDecks, listNotebooks } from "../slides/deck/build";
-import { executeNotebook, firstLine, startKernel, type CellTiming } from "../slides/runner";
+import { buildDecks, listNotebooks } from "../slides/build";
+import { executeNotebook, firstLine, startKernel, type CellTiming } from "../runner";
 import { summarize, timeRuns, type Summary } from "./timing";
 
 export interface Step {

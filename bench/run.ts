@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { requireInteger, requireOneOf } from "../lib/src/checks";
+import { requireInteger, requireOneOf } from "@skip-and-drop/lib/checks";
 import { runKernels, type KernelReport } from "./kernels/suite";
 import { describeMachine, machineLine } from "./machine";
 import { runPipeline, type PipelineReport } from "./pipeline";
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   if (only !== "kernels") pipeline = await runPipeline(root, runs, log);
   let kernels: KernelReport | null = null;
   if (only !== "pipeline") {
-    kernels = runKernels({ quick, numpyThreads, log });
+    kernels = runKernels({ quick, numpyThreads, log, root });
     if (kernels.numpy) Object.assign(machine, kernels.numpy);
   }
 

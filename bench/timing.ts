@@ -2,7 +2,7 @@
 // until enough wall time has passed or enough repetitions were taken, and reports the
 // median: robust to the odd garbage collection or scheduler hiccup that inflates a mean.
 import { performance } from "node:perf_hooks";
-import { requireInteger, requireInterval } from "../lib/src/checks";
+import { requireInteger, requireInterval } from "@skip-and-drop/lib/checks";
 
 export interface Summary {
   medianMs: number;

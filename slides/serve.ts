@@ -6,7 +6,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { pipeline, type Readable } from "node:stream";
-import { fail, requireInteger } from "../lib/src/checks";
+import { fail, requireInteger } from "@skip-and-drop/lib/checks";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

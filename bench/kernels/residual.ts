@@ -1,8 +1,9 @@
 // Workloads (i) and (ii): forward + backward through plain and residual stacks, and the
 // gradient-norm sweep over weight scales that notebook 01 draws.
 import type { Matrix } from "ml-matrix";
-import { createRng, type Rng } from "../../lib/src/rng";
 import {
+  createRng,
+  type Rng,
   createStack,
   gradientNorms,
   gradientNormSweep,
@@ -12,7 +13,7 @@ import {
   type Stack,
   type StackKind,
   type WeightInit,
-} from "../../lib/src/residual";
+} from "@skip-and-drop/lib";
 import type { ArrayRef, Exchange } from "../reference-runner";
 import { timeIt } from "../timing";
 import { relativeAgreement, type KernelCase } from "./case";

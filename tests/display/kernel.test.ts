@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startKernel, type Kernel } from "../../slides/runner";
+import { startKernel, type Kernel } from "../../runner";
 import { lineChart } from "../../lib/src/charts";
 import { VEGA_LITE_MIME } from "../../lib/src/display";
 

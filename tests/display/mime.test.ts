@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { VEGA_LITE_MIME } from "../../lib/src/display";
 import { VEGA_LITE_MIME as fromMime } from "../../lib/src/display/mime";
-import { scratchFolder } from "../slides/temp-dir";
+import { scratchFolder } from "../temp-dir";
 
 const root = join(__dirname, "..", "..");
 const scratch = scratchFolder("mime-");
@@ -30,7 +30,7 @@ test("the display barrel still exports the MIME type, from the tiny module", () 
   expect(fromMime).toBe(VEGA_LITE_MIME);
 });
 
-test.each(["slides/runner/cli.ts", "slides/deck/cli.ts"])(
+test.each(["runner/cli.ts", "slides/cli.ts"])(
   "%s loads neither vega nor resvg",
   (module) => {
     expect(heavyModulesLoadedBy(module)).toEqual([]);

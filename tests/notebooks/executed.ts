@@ -2,7 +2,7 @@
 // is never written) and reads back what it printed and displayed, for the notebook tests.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { executeNotebook } from "../../slides/runner";
+import { executeNotebook } from "../../runner";
 
 export type Output = Record<string, any>;
 export interface Executed {
@@ -21,7 +21,7 @@ export function notebookPath(file: string): string {
 }
 
 /** A scratch folder for the executed copies, and its clean-up. */
-export { scratchFolder } from "../slides/temp-dir";
+export { scratchFolder } from "../temp-dir";
 
 export async function executeCopy(notebook: string, out: string, set?: Record<string, string>): Promise<Executed> {
   await executeNotebook(notebook, { out, set, log: () => {} });

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkNotebook } from "../../slides/runner";
+import { checkNotebook } from "../../runner";
 
 const folder = join(__dirname, "..", "..", "notebooks");
 const notebooks = readdirSync(folder).filter((f) => f.endsWith(".ipynb")).sort();

@@ -3,9 +3,9 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { Publisher, Router } from "zeromq";
-import { Channels } from "../../slides/runner/channels";
-import { newConnection, type ConnectionInfo } from "../../slides/runner/kernel-process";
-import { Session, type Message } from "../../slides/runner/protocol";
+import { Channels } from "../../runner/channels";
+import { newConnection, type ConnectionInfo } from "../../runner/kernel-process";
+import { Session, type Message } from "../../runner/protocol";
 
 const DELIMITER = "<IDS|MSG>";
 const signed = (key: string, parts: string[]) => {

@@ -7,7 +7,7 @@ import { bytes, canListProcesses, kernelsIn, kernelsLeftIn, root, workspace } fr
 
 const ws = workspace("cli");
 afterAll(() => ws.remove());
-const cli = join(root, "slides", "runner", "cli.ts");
+const cli = join(root, "runner", "cli.ts");
 // Started from the workspace, outside npm: no INIT_CWD or lifecycle event of the test runner.
 const { INIT_CWD: _, npm_lifecycle_event: __, ...env } = process.env;
 const execute = (...args: string[]) =>

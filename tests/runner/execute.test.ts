@@ -4,9 +4,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createRng } from "../../lib/src/rng";
-import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel, type ExecuteStatus } from "../../slides/runner";
-import type { Channels } from "../../slides/runner/channels";
-import { failure } from "../../slides/runner/run";
+import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel, type ExecuteStatus } from "../../runner";
+import type { Channels } from "../../runner/channels";
+import { failure } from "../../runner/run";
 import { bytes, canListProcesses, kernelsIn, workspace } from "./workspace";
 
 const ws = workspace("execute");

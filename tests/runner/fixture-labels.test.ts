@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { cellName } from "../../slides/runner/cell-label";
-import { parseNotebook } from "../../slides/runner/nbformat";
+import { cellName } from "../../runner/cell-label";
+import { parseNotebook } from "../../runner/nbformat";
 import { fixtures } from "./workspace";
 
 const notebooks = readdirSync(fixtures).filter((f) => f.endsWith(".ipynb"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { outputDrift, roundNumbers } from "../../slides/runner/freshness";
-import type { Cell, Output } from "../../slides/runner/nbformat";
+import { outputDrift, roundNumbers } from "../../runner/freshness";
+import type { Cell, Output } from "../../runner/nbformat";
 
 const VL = "application/vnd.vegalite.v5+json";
 const cell = (outputs: Output[]): Cell => ({ id: "c", cell_type: "code", source: "", metadata: {}, execution_count: 1, outputs });

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findJupyterLab, runLab, type Probe } from "../../slides/runner/lab";
-import { scratchFolder } from "../slides/temp-dir";
+import { findJupyterLab, runLab, type Probe } from "../../runner/lab";
+import { scratchFolder } from "../temp-dir";
 
 const scratch = scratchFolder("lab-");
 afterAll(scratch.remove);

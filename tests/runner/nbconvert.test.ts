@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { executeNotebook, outputDrift, parseNotebook, writeKernelspec } from "../../slides/runner";
+import { executeNotebook, outputDrift, parseNotebook, writeKernelspec } from "../../runner";
 import { root, workspace } from "./workspace";
 
 const hasJupyter = spawnSync("jupyter", ["nbconvert", "--version"], { stdio: "ignore" }).status === 0;

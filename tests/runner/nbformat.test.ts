@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../slides/runner/atomic";
-import { parseNotebook, readNotebookFile, serializeNotebook } from "../../slides/runner/nbformat";
+import { writeFileAtomic } from "../../runner/atomic";
+import { parseNotebook, readNotebookFile, serializeNotebook } from "../../runner/nbformat";
 import { workspace } from "./workspace";
 
 const ws = workspace("nbformat");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseNotebook, type Notebook } from "../../slides/runner/nbformat";
-import { injectParameters, parseParameters } from "../../slides/runner/parameters";
+import { parseNotebook, type Notebook } from "../../runner/nbformat";
+import { injectParameters, parseParameters } from "../../runner/parameters";
 import { fixtures } from "./workspace";
 
 const load = (): Notebook => parseNotebook(readFileSync(join(fixtures, "passes.ipynb"), "utf8"));

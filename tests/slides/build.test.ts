@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { buildDecks, listNotebooks, replaceFolder } from "../../slides/deck/build";
-import { writeDeckList, type DeckEntry } from "../../slides/deck/index-page";
-import { parseArgs } from "../../slides/deck/cli";
-import { parseNotebook } from "../../slides/runner/nbformat";
+import { buildDecks, listNotebooks, replaceFolder } from "../../slides/build";
+import { writeDeckList, type DeckEntry } from "../../slides/index-page";
+import { parseArgs } from "../../slides/cli";
+import { parseNotebook } from "../../runner/nbformat";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const features = join(fixtures, "features.ipynb");

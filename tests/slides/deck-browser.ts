@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export const screenshotRoot = join(__dirname, "..", "..", "test-artifacts", "slides");
 
-export { launchChromium } from "../../slides/deck/chromium";
+export { launchChromium } from "../../slides/chromium";
 
 export interface SlideReport {
   /** reveal's indices, "h.v" */
@@ -32,6 +32,18 @@ export async function offlineContext(browser: Browser, blocked: string[]): Promi
     const url = route.request().url();
     if (url.startsWith("file:")) return route.continue();
     blocked.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+/** A context that reaches only the local server (127.0.0.1); a request to any other host is aborted and recorded. */
+export async function localhostContext(browser: Browser, foreign: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 730 } });
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    foreign.push(url.href);
     return route.abort();
   });
   return context;

@@ -5,8 +5,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { buildDecks } from "../../slides/deck/build";
-import { scratchFolder } from "./temp-dir";
+import { buildDecks } from "../../slides/build";
+import { scratchFolder } from "../temp-dir";
 
 const notebook = join(__dirname, "..", "fixtures", "slides", "parameters.ipynb");
 const scratch = scratchFolder("deck-execute-test-");

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseNotebook, type Notebook } from "../../slides/runner/nbformat";
-import { notebookToDeck } from "../../slides/deck/deck";
+import { parseNotebook, type Notebook } from "../../runner/nbformat";
+import { notebookToDeck } from "../../slides/deck";
 import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
-import { jsonScript } from "../../slides/deck/outputs";
+import { jsonScript } from "../../slides/outputs";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const load = (name: string) => parseNotebook(readFileSync(join(fixtures, `${name}.ipynb`), "utf8"));

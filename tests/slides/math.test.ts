@@ -1,6 +1,6 @@
 // Math extraction: what counts as math, what stays text or code, and the round trip.
 import { describe, expect, test } from "vitest";
-import { extractMath, renderTex, restoreMath } from "../../slides/deck/math";
+import { extractMath, renderTex, restoreMath } from "../../slides/math";
 
 const spans = (md: string) => extractMath(md).spans.map((s) => `${s.display ? "D" : "I"}:${s.tex}`);
 

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { buildDecks } from "../../slides/deck/build";
-import { scratchFolder } from "./temp-dir";
-import { printDecks } from "../../slides/deck/pdf";
+import { buildDecks } from "../../slides/build";
+import { scratchFolder } from "../temp-dir";
+import { printDecks } from "../../slides/pdf";
 
 const features = join(__dirname, "..", "fixtures", "slides", "features.ipynb");
 const scratch = scratchFolder("deck-pdf-");

@@ -1,6 +1,6 @@
 // JupyterLab's slide types grouped into columns of slides.
 import { expect, test } from "vitest";
-import { groupSlides, slideTypeOf, type SlideType } from "../../slides/deck/structure";
+import { groupSlides, slideTypeOf, type SlideType } from "../../slides/structure";
 
 const group = (types: SlideType[]) => groupSlides(types.map((type, i) => ({ cell: `c${i}`, type })));
 

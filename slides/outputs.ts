@@ -1,0 +1,89 @@
+// A code cell's outputs on a slide. Only allow-listed MIME types are shown, each through its
+// own validator; a display shows the richest representation that passes: a vega-lite spec
+// (embedded live, with the SVG of the same output as its static fallback), then HTML, SVG,
+// PNG/JPEG/GIF, and last the plain-text representation. Data that fails its validator (a
+// spec that is not a plain object or names a URL, an image that is not strict base64 of
+// that format, markup that is not a string) is skipped for the next representation.
+import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
+import type { Output } from "../runner/nbformat";
+import { deckSpec } from "./chart-spec";
+import { rasterDataUri, rasterTypes } from "./images";
+import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
+
+const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(String(text)))}</pre>`;
+
+/** JSON inside <script type="application/json">: `<` escaped so no `</script>` can close it. */
+export function jsonScript(className: string, value: unknown): string {
+  const json = JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return `<script type="application/json" class="${className}">${json}</script>`;
+}
+
+function chart(spec: Record<string, unknown>, svg: string | undefined): string {
+  const fallback = svg ? `<div class="chart-static">${sanitizeSvg(svg)}</div>` : "";
+  return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
+}
+
+const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Each MIME type the deck shows, richest first, with the validator that turns its data into slide HTML. */
+const renderers: [mime: string, render: (value: unknown, data: Record<string, unknown>) => string | undefined][] = [
+  [VEGA_LITE_MIME, (value, data) => {
+    const spec = deckSpec(value);
+    return spec && chart(spec, asText(data["image/svg+xml"]));
+  }],
+  ["text/html", (value) => {
+    const html = asText(value);
+    return html === undefined ? undefined : `<div class="output html">${sanitizeMarkup(html)}</div>`;
+  }],
+  ["image/svg+xml", (value) => {
+    const svg = asText(value);
+    return svg === undefined ? undefined : `<div class="output svg">${sanitizeSvg(svg)}</div>`;
+  }],
+  ...rasterTypes.map((mime): [string, (value: unknown) => string | undefined] => [mime, (value) => {
+    const uri = rasterDataUri(mime, value);
+    return uri && `<img class="output image" alt="" src="${uri}">`;
+  }]),
+  ["text/plain", (value) => {
+    const text = asText(value);
+    return text === undefined ? undefined : pre("result", text);
+  }],
+];
+
+function display(data: Record<string, unknown>): string {
+  for (const [mime, render] of renderers) {
+    if (!Object.hasOwn(data, mime)) continue;
+    const html = render(data[mime], data);
+    if (html !== undefined) return html;
+  }
+  return "";
+}
+
+export function renderOutput(output: Output): string {
+  switch (output.output_type) {
+    case "stream":
+      return pre(output.name === "stderr" ? "stderr" : "stdout", output.text);
+    case "error":
+      return pre("error", `${String(output.ename)}: ${String(output.evalue)}`);
+    default:
+      return display(output.data ?? {});
+  }
+}
+
+/** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
+export function renderOutputs(outputs: readonly Output[]): string {
+  const merged: Output[] = [];
+  for (const output of outputs) {
+    const last = merged[merged.length - 1];
+    if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
+      merged[merged.length - 1] = { ...last, text: last.text + output.text };
+    } else merged.push(output);
+  }
+  return merged.map(renderOutput).join("\n");
+}
