@@ -16,7 +16,8 @@ const execute = (name: string, set?: Record<string, string>) => executeCopy(note
 
 /** The vega-lite spec a chart cell displayed (with its PNG fallback present). */
 function chartSpec(run: Executed, id: string): any {
-  const shown = (run.byId.get(id) ?? []).find((o) => o.output_type === "display_data");
+  // a progress display (a slow cell on a loaded machine) may come first: take the chart's bundle
+  const shown = (run.byId.get(id) ?? []).find((o) => o.output_type === "display_data" && o.data?.["application/vnd.vegalite.v5+json"]);
   expect(shown?.data?.["image/png"], `${id} has a PNG`).toBeTruthy();
   return shown?.data["application/vnd.vegalite.v5+json"];
 }
