@@ -16,13 +16,27 @@ const execute = (name: string, set?: Record<string, string>) => executeCopy(note
 
 /** The vega-lite spec a chart cell displayed (with its PNG fallback present). */
 function chartSpec(run: Executed, id: string): any {
-  const shown = (run.byId.get(id) ?? []).find((o) => o.output_type === "display_data");
+  // a progress display (a slow cell on a loaded machine) may come first: take the chart's bundle
+  const shown = (run.byId.get(id) ?? []).find((o) => o.output_type === "display_data" && o.data?.["application/vnd.vegalite.v5+json"]);
   expect(shown?.data?.["image/png"], `${id} has a PNG`).toBeTruthy();
   return shown?.data["application/vnd.vegalite.v5+json"];
 }
 
 const CHARTS = ["a-activations-chart", "a-bound-chart", "a-plain-net-chart", "a-dead-chart", "c-spectrum-chart",
-  "c-stacks-chart", "c-product-chart", "train-chart"];
+  "c-stacks-chart", "c-fair-chart", "c-product-chart", "train-chart", "train-gradient-chart", "train-collapse-chart"];
+
+/** The cells of the committed notebook, with their tags and slide types. */
+const cells = JSON.parse(committed.toString("utf8")).cells as { id: string; cell_type: string; source: string | string[]; metadata: any }[];
+const source = (c: { source: string | string[] }) => [].concat(c.source as never).join("");
+const slideType = (c: { metadata: any }) => c.metadata?.slideshow?.slide_type;
+const tags = (c: { metadata: any }): string[] => c.metadata?.tags ?? [];
+
+/** The number after `label` on the first line containing it. */
+function after(text: string, label: string): number {
+  const line = text.split("\n").find((l) => l.includes(label));
+  if (!line) throw new Error(`no line containing "${label}"`);
+  return Number(/^\s*(-?[\d.]+(?:e[-+]?\d+)?)/.exec(line.slice(line.indexOf(label) + label.length))![1]);
+}
 
 function expectChecks(run: Executed, depth: number): void {
   expect(run.stderr).toBe("");
@@ -32,7 +46,14 @@ function expectChecks(run: Executed, depth: number): void {
   expect(printed(run.text, "|max σ′ − 1/4|")).toBe(0);
   expect(printed(run.text, "max |σ′ − σ(1 − σ)| on the grid")).toBeLessThan(1e-12);
   expect(run.text).toContain("sigmoid norms under the bound at every layer: ✓");
-  expect(run.text).toContain("their weight gradients are exactly 0: ✓");
+  expect(run.text).toContain("their rows of ∂ℒ/∂W_l on this batch are exactly 0: ✓");
+  // the notebook's own block code agrees with the library and with finite differences
+  expect(printed(run.text, "forward: max |notebook − library|")).toBeLessThan(1e-12);
+  expect(printed(run.text, "backward ∂ℒ/∂X₀, ∂ℒ/∂W₁, ∂ℒ/∂W₂: max |notebook − library|")).toBeLessThan(1e-12);
+  expect(printed(run.text, "backward at x₀: max |notebook − finite differences|")).toBeLessThan(1e-7);
+  // the mean-square factors c²/2 and 1 + c⁴/2: each Monte Carlo line within 4 standard errors (no ✗ above)
+  expect(run.text.match(/forward [\d.e+-]+ ± [\d.e+-]+ ✓, backward [\d.e+-]+ ± [\d.e+-]+ ✓, formula/g)).toHaveLength(3);
+  expect(run.text.match(/‖Wᵀ D g‖²\/‖g‖² = [\d.]+ ± [\d.]+ \(1000 draws\), c²\/2 = [\d.]+ ✓/g)).toHaveLength(2);
   // (b), (c): the block, its Jacobian and its backward pass
   expect(printed(run.text, "max |residualBlock(W₁, W₂, X₀) − sums|")).toBeLessThan(1e-12);
   // the finite-difference Jacobian is only a reference when no ±h nudge crosses a ReLU kink
@@ -61,30 +82,82 @@ describe("notebook 01: residual connections", () => {
     expectChecks(run, 30);
     // sigmoid gradients vanish through 30 layers; the residual stack keeps the norm near 1 at c = 0.5
     expect(printed(run.text, "sigmoid       ‖∂ℒ/∂X_0‖ / ‖∂ℒ/∂X_L‖")).toBeLessThan(1e-10);
-    const atHalf = (kind: string) => {
-      const line = run.text.split("\n").find((l) => l.startsWith(kind) && l.includes("‖∂ℒ/∂X_0‖ at c"))!;
-      return Number(/c = 0\.5: ([\d.]+e[-+]\d+)/.exec(line)![1]);
-    };
+    const halfLine = run.text.split("\n").find((l) => l.startsWith("‖∂ℒ/∂X_0‖ at c = 0.5:"))!;
+    const atHalf = (kind: string) => after(halfLine, `${kind} `);
     expect(atHalf("residual")).toBeGreaterThan(0.1);
     expect(atHalf("residual")).toBeLessThan(10);
     expect(atHalf("plain (relu)")).toBeLessThan(1e-6);
     // the residual net trains below the plain net's plateau (the constant predictor's loss ≈ 0.25)
     const final = (kind: string) => {
-      const line = run.text.split("\n").find((l) => l.startsWith(kind) && l.includes(" loss "))!;
+      const line = run.text.split("\n").find((l) => l.startsWith(kind) && l.includes(" loss ") && l.includes("mean;"))!;
       return Number(/→ ([\d.]+)/.exec(line)![1]);
     };
     expect(final("residual")).toBeLessThan(0.5 * final("plain"));
     // neither run diverges at the default step size
-    expect(run.text.match(/steps run: 250 of 250\)\n/g)).toHaveLength(2);
+    expect(run.text.match(/; 250 of 250 steps\)\n/g)).toHaveLength(2);
+    // the mechanism: at initialisation the plain net's weight gradients are of one order at every depth …
+    const plainStart = run.text.split("\n").find((l) => l.startsWith("plain    step 0 "))!;
+    expect(after(plainStart, "max/min over layers ")).toBeLessThan(100);
+    expect(after(plainStart, "‖∂ℒ/∂W_l‖: W_1 ")).toBeGreaterThan(1e-3);
+    // … while its examples collapse onto one direction and the residual ones stay apart
+    const collapse = (kind: string, step: number) => run.text.split("\n").find((l) => l.startsWith(`${kind.padEnd(8)} step ${String(step).padEnd(4)} cosine:`))!;
+    expect(after(collapse("plain", 0), "layer 30 ")).toBeGreaterThan(0.95);
+    const rank = (kind: string, step: number) => after(run.text.split("\n").find((l) => l.startsWith(`${kind.padEnd(8)} step ${String(step).padEnd(4)} X_L:`))!, "effective rank ");
+    expect(rank("plain", 250)).toBeLessThan(2);
+    expect(after(collapse("residual", 250), "layer 30 ")).toBeLessThan(0.5);
+    expect(rank("residual", 250)).toBeGreaterThan(8);
+    // the full-data loss of the plain net ends near ½·Var(y), the residual one far below it
+    const constant = after(run.text, "½·Var(y) = ");
+    const finalLoss = (kind: string) => Number(new RegExp(`^full-data loss, ${kind} .*, ([\\d.]+) \\(step 250\\)$`, "m").exec(run.text)![1]);
+    expect(finalLoss("plain")).toBeGreaterThan(0.8 * constant);
+    expect(finalLoss("plain")).toBeLessThan(constant);
+    expect(finalLoss("residual")).toBeLessThan(0.3 * constant);
+    expect(run.text).toMatch(/dead at step 0 and active again by step 250: \d+\n/);
+    // try this: depth 3 (plain wins), sigmoid (the first layer's gradient really vanishes), c = 1.5 (diverges)
+    const tail = (kind: string) => Number(new RegExp(`^${kind} +loss [\\d.]+ → ([\\d.]+);`, "m").exec(run.text)![1]);
+    expect(tail("plain")).toBeLessThan(tail("residual"));
+    const sigmoidLine = run.text.split("\n").find((l) => l.startsWith("plain sigmoid at initialisation:"))!;
+    expect(after(sigmoidLine, "‖∂ℒ/∂W_1‖ = ")).toBeLessThan(1e-8 * after(sigmoidLine, "‖∂ℒ/∂W_30‖ = "));
+    expect(after(run.text, "residual, c = 1.5: first loss ")).toBeGreaterThan(1e6);
   }, 180_000);
 
   it("runs with the hidden parameters depth = 3, width = 2, seed = 11", async () => {
     const run = await execute("hidden", { depth: "3", width: "2", seed: "11" });
     expectChecks(run, 3);
     expect(run.text).toContain("4^−3 = 1.6e-2");
-    expect(run.text).toMatch(/dead units: \d of 6 /);
+    expect(run.text).toMatch(/dead on this batch: \d of 6 units/);
     expect(run.text).toMatch(/active units \(ones on D's diagonal\): \d of 2\n/);
   }, 180_000);
+
+  it("has three or more try-this exercises in the main flow, each complete", () => {
+    const exercises = cells.filter((c) => c.cell_type === "markdown" && tags(c).includes("try-this"));
+    expect(exercises.length).toBeGreaterThanOrEqual(3);
+    for (const c of exercises) {
+      const text = source(c);
+      expect(text).toContain("**Try this:**");
+      expect(text).toMatch(/npm run execute -- --set \w+=\S+ notebooks\/01-residual-connections\.ipynb/);
+      expect(text).toContain("Predict:");
+      expect(text).toMatch(/<details><summary>Explanation<\/summary>[\s\S]+<\/details>/);
+      expect(slideType(c)).not.toBe("skip");
+      // the explanation's numbers are printed by the try-this code cell right after it
+      const next = cells[cells.indexOf(c) + 1];
+      expect(next.cell_type).toBe("code");
+      expect(tags(next)).toContain("try-this");
+    }
+    expect(exercises.map(source).join("")).toMatch(/--set depth=3 /);
+    expect(exercises.map(source).join("")).toMatch(/--set activation=sigmoid /);
+  });
+
+  it("shows the block's forward and backward code on a slide, and every printed check reaches the deck", () => {
+    const block = cells.find((c) => c.id === "c-code")!;
+    expect(source(block)).toMatch(/function blockForward[\s\S]+function blockBackward/);
+    expect(tags(block)).not.toContain("hide-input");
+    expect(["slide", "subslide", "fragment", "-"]).toContain(slideType(block));
+    const checks = cells.filter((c) => c.cell_type === "code" && /console\.log/.test(source(c)) && /✓|checkLine|within\(/.test(source(c)));
+    expect(checks.length).toBeGreaterThan(10);
+    for (const c of checks) expect([c.id, slideType(c)]).not.toEqual([c.id, "skip"]);
+    for (const c of checks) expect([c.id, tags(c).includes("hide-output")]).toEqual([c.id, false]);
+  });
 
   it("left the committed notebook byte-identical after both runs", () => {
     expect(readFileSync(notebook).equals(committed)).toBe(true);

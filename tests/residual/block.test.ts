@@ -5,7 +5,7 @@ import {
   negativeIdentityBranch,
   numericGradient,
   numericJacobian,
-  plainBlockJacobian,
+  branchJacobian,
   relativeError,
   residualBlock,
   residualBlockJacobian,
@@ -46,7 +46,7 @@ describe("block Jacobians", () => {
     const f = (X: Matrix) => residualBlock(W1, W2, X);
     expect(relativeError(residualBlockJacobian(W1, W2, X0), numericJacobian(f, X0))).toBeLessThan(1e-6);
     const branch = (X: Matrix) => Matrix.sub(residualBlock(W1, W2, X), X);
-    expect(relativeError(plainBlockJacobian(W1, W2, X0), numericJacobian(branch, X0))).toBeLessThan(1e-6);
+    expect(relativeError(branchJacobian({ W1, W2 }, X0, "relu"), numericJacobian(branch, X0))).toBeLessThan(1e-6);
   });
 
   it("is exactly I when W2 = 0, and exactly I + W2 W1 when every unit is active", () => {
@@ -75,7 +75,7 @@ describe("the honest caveat", () => {
   it.each([3, 8, 16])("W2 D W1 = −I makes the residual Jacobian exactly 0 (n = %i)", (n) => {
     const { W1, W2, X0 } = negativeIdentityBranch(n, createRng(n));
     expect(distanceToKink(W1.mmul(X0))).toBeGreaterThan(0.4); // every unit active: D = I
-    expect(relativeError(plainBlockJacobian(W1, W2, X0), Matrix.eye(n).mul(-1))).toBeLessThan(1e-10);
+    expect(relativeError(branchJacobian({ W1, W2 }, X0, "relu"), Matrix.eye(n).mul(-1))).toBeLessThan(1e-10);
     expect(residualBlockJacobian(W1, W2, X0).norm("frobenius")).toBeLessThan(1e-10);
     expect(residualBlock(W1, W2, X0).norm("frobenius")).toBeLessThan(1e-10 * X0.norm("frobenius"));
   });

@@ -37,14 +37,15 @@ describe("singular values", () => {
 describe("blockSpectrum", () => {
   it("gives n rows per kind, and the residual spectrum sits around 1 for small weights", () => {
     const rows = blockSpectrum({ width: 16, scale: 0.2, rng: createRng(1) });
-    const plain = rows.filter((r) => r.kind === "plain").map((r) => r.singularValue);
+    const branch = rows.filter((r) => r.kind === "branch").map((r) => r.singularValue);
     const residual = rows.filter((r) => r.kind === "residual").map((r) => r.singularValue);
-    expect(plain).toHaveLength(16);
+    expect(branch).toHaveLength(16);
     expect(residual).toHaveLength(16);
-    expect(rows.filter((r) => r.kind === "plain").map((r) => r.rank)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(rows.filter((r) => r.kind === "branch").map((r) => r.rank)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     // Weyl: every σ_i(I + A) lies in [1 − ‖A‖₂, 1 + ‖A‖₂]
-    for (const s of residual) expect(Math.abs(s - 1)).toBeLessThanOrEqual(plain[0] + 1e-12);
-    expect(plain[0]).toBeLessThan(0.3); // the plain branch alone is nearly 0
+    for (const s of residual) expect(Math.abs(s - 1)).toBeLessThanOrEqual(branch[0] + 1e-12);
+    expect(branch[0]).toBeLessThan(0.3); // the branch alone is nearly 0
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(["branch", "residual"]));
     expect(residual[15]).toBeGreaterThan(0.7);
   });
 });

@@ -25,6 +25,12 @@ export interface XYOptions extends LogAxes {
   xTitle: string;
   yTitle: string;
   seriesTitle?: string;
+  /**
+   * d3 format of the x / y tick labels, one for the whole axis (e.g. ".0e" writes every
+   * decade of a log axis as 1e-8 … 1e+0 … 1e+3, where the default mixes 0.01 and 1e+3).
+   */
+  xFormat?: string;
+  yFormat?: string;
 }
 
 export interface PreparedAxes {
@@ -79,10 +85,13 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
 }
 
 /** A quantitative position channel with its axis title (units included by the caller). */
-export function quantitative(rows: readonly Row[], name: string, field: string, title: string, scale?: Record<string, unknown>) {
+export function quantitative(rows: readonly Row[], name: string, field: string, title: string, scale?: Record<string, unknown>, format?: string) {
   requireField(name, rows, field);
   requireTitle(`${name}Title`, title);
-  const axis = quantitativeAxis(rows, field, name === "y" ? "y" : "x", scale?.type === "log");
+  if (format !== undefined && (typeof format !== "string" || format === "")) fail(`${name}Format`, format, "a d3 format string such as \".0e\"");
+  // label spacing and one format per log axis (ticks.ts); a format the caller gives wins
+  const spaced = quantitativeAxis(rows, field, name === "y" ? "y" : "x", scale?.type === "log");
+  const axis = format !== undefined ? { ...spaced, format } : spaced;
   return { field, type: "quantitative", title, scale, axis };
 }
 

@@ -14,3 +14,6 @@ export * from "./spectra";
 export * from "./sweep";
 export * from "./caveat";
 export * from "./train";
+export * from "./representation";
+export * from "./mean-square";
+export * from "./probe";

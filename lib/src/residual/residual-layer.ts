@@ -8,11 +8,16 @@ import { requireSameShape } from "./elementwise";
 import { initWeights } from "./init";
 import type { LayerKind } from "./layer";
 import { derivativeDiagonal } from "./plain-layer";
+import { requireBlock } from "./block-shape";
 
 export type ResidualParams = { W1: Matrix; W2: Matrix };
 
-/** The branch's Jacobian W2 · D · W1, D = diag(act'(W1 x)), at one column x (n×1). */
+/**
+ * The branch's Jacobian W2 · D · W1, D = diag(act'(W1 x)), at one column x (n×1): the
+ * Jacobian of x ↦ W2 act(W1 x), i.e. the block without its skip.
+ */
 export function branchJacobian({ W1, W2 }: ResidualParams, x: Matrix, activation: Activation): Matrix {
+  requireBlock(W1, W2, x, 1);
   return multiply(multiply(W2, derivativeDiagonal(multiply(W1, x), activation)), W1);
 }
 

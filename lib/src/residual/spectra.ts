@@ -4,8 +4,9 @@ import { Matrix, SingularValueDecomposition } from "ml-matrix";
 import { requireInteger, requireMatrix } from "../checks";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
-import { plainBlockJacobian, residualBlockJacobian } from "./block";
+import { residualBlockJacobian } from "./block";
 import { initScale } from "./init";
+import { branchJacobian } from "./residual-layer";
 import { createStack, jacobianProducts, type StackKind } from "./stack";
 
 /** Singular values of M, largest first. */
@@ -24,8 +25,11 @@ export function spectralNorm(M: Matrix): number {
   return singularValues(M)[0];
 }
 
+/** "branch": the branch Jacobian W2 D W1 alone; "residual": the whole block's I + W2 D W1. */
+export type SpectrumKind = "branch" | "residual";
+
 export interface SpectrumRow {
-  kind: StackKind;
+  kind: SpectrumKind;
   /** 1 for the largest singular value, n for the smallest */
   rank: number;
   singularValue: number;
@@ -33,7 +37,7 @@ export interface SpectrumRow {
 
 /**
  * Draws W1, W2 with entries N(0, scale²/n) and x0 ~ N(0, I), then returns the singular
- * values of the plain branch's Jacobian W2 D W1 (kind "plain") and of the block's
+ * values of the branch Jacobian W2 D W1 (kind "branch") and of the block's
  * I + W2 D W1 (kind "residual"), as chart rows.
  */
 export function blockSpectrum(options: { width: number; scale: number; rng: Rng }): SpectrumRow[] {
@@ -43,9 +47,9 @@ export function blockSpectrum(options: { width: number; scale: number; rng: Rng 
   const W1 = rng.normalMatrix(width, width, std);
   const W2 = rng.normalMatrix(width, width, std);
   const x0 = rng.normalMatrix(width, 1);
-  const rows = (kind: StackKind, J: Matrix) =>
+  const rows = (kind: SpectrumKind, J: Matrix) =>
     singularValues(J).map((singularValue, i) => ({ kind, rank: i + 1, singularValue }));
-  return [...rows("plain", plainBlockJacobian(W1, W2, x0)), ...rows("residual", residualBlockJacobian(W1, W2, x0))];
+  return [...rows("branch", branchJacobian({ W1, W2 }, x0, "relu")), ...rows("residual", residualBlockJacobian(W1, W2, x0))];
 }
 
 export interface DepthRow {

@@ -88,6 +88,11 @@ export interface TrainingOptions {
   steps?: number;
   lr?: number;
   rng: Rng;
+  /**
+   * Called with each model before its update at step = 0, 1, …, and once more after the
+   * last update (step = the number of updates made), with the full training data.
+   */
+  observe?: (kind: StackKind, step: number, model: Regressor, data: { X: Matrix; Y: Matrix }) => void;
 }
 
 export interface TrainingRow {
@@ -134,9 +139,11 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
       const pass = regressionForward(model, columns(X, index), columns(Y, index));
       if (!Number.isFinite(pass.loss)) break; // diverged: the series ends here
       rows.push({ kind, step, loss: pass.loss });
+      options.observe?.(kind, step, model, { X, Y });
       model = sgdStep(model, regressionBackward(model, pass), lr);
       progress.tick(k * steps + step + 1);
     }
+    if (rows.length === steps) options.observe?.(kind, steps, model, { X, Y });
     return rows;
   });
   progress.finish();
