@@ -14,7 +14,7 @@ html, body { height: auto; overflow: auto; }
 .reveal .fragment { opacity: 1 !important; visibility: visible !important; }
 </style></noscript>`;
 
-export function pageHtml({ title, sections }: { title: string; sections: string }): string {
+export function pageHtml({ title, sections, tail = "" }: { title: string; sections: string; tail?: string }): string {
   const links = stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n");
   const tags = scripts.map((src) => `<script src="${src}"></script>`).join("\n");
   return `<!doctype html>
@@ -33,6 +33,7 @@ ${sections}
 </div>
 </div>
 ${tags}
+${tail}
 </body>
 </html>
 `;

@@ -57,6 +57,15 @@
       });
   }
 
+  // A live deck (live/client.ts) replaces a chart's spec and asks for it to be drawn again:
+  // now if its slide is on screen (or the deck is printing), else when its slide is shown.
+  window.deckRedraw = function (chart) {
+    delete chart.dataset.state;
+    var slide = chart.closest("section");
+    var shown = Reveal.isReady() && slide && slide.contains(Reveal.getCurrentSlide());
+    return printing || shown ? embed(chart) : Promise.resolve();
+  };
+
   function embedCharts(slide) {
     var charts = slide ? slide.querySelectorAll(".chart") : [];
     return Promise.all(Array.prototype.map.call(charts, embed));
