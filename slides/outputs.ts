@@ -1,8 +1,13 @@
-// A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
-// show: a vega-lite spec (embedded live, with the SVG of the same output as its static
-// fallback), then HTML, SVG, PNG/JPEG, and last the plain-text representation.
+// A code cell's outputs on a slide. Only allow-listed MIME types are shown, each through its
+// own validator; a display shows the richest representation that passes: a vega-lite spec
+// (embedded live, with the SVG of the same output as its static fallback), then HTML, SVG,
+// PNG/JPEG/GIF, and last the plain-text representation. Data that fails its validator (a
+// spec that is not a plain object or names a URL, an image that is not strict base64 of
+// that format, markup that is not a string) is skipped for the next representation.
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type { Output } from "../runner/nbformat";
+import { deckSpec } from "./chart-spec";
+import { rasterDataUri, rasterTypes } from "./images";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
 export function escapeHtml(text: string): string {
@@ -12,7 +17,7 @@ export function escapeHtml(text: string): string {
 // Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 
-const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(text))}</pre>`;
+const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(String(text)))}</pre>`;
 
 /** JSON inside <script type="application/json">: `<` escaped so no `</script>` can close it. */
 export function jsonScript(className: string, value: unknown): string {
@@ -20,20 +25,43 @@ export function jsonScript(className: string, value: unknown): string {
   return `<script type="application/json" class="${className}">${json}</script>`;
 }
 
-function chart(spec: unknown, svg: string | undefined): string {
+function chart(spec: Record<string, unknown>, svg: string | undefined): string {
   const fallback = svg ? `<div class="chart-static">${sanitizeSvg(svg)}</div>` : "";
   return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
 }
 
+const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Each MIME type the deck shows, richest first, with the validator that turns its data into slide HTML. */
+const renderers: [mime: string, render: (value: unknown, data: Record<string, unknown>) => string | undefined][] = [
+  [VEGA_LITE_MIME, (value, data) => {
+    const spec = deckSpec(value);
+    return spec && chart(spec, asText(data["image/svg+xml"]));
+  }],
+  ["text/html", (value) => {
+    const html = asText(value);
+    return html === undefined ? undefined : `<div class="output html">${sanitizeMarkup(html)}</div>`;
+  }],
+  ["image/svg+xml", (value) => {
+    const svg = asText(value);
+    return svg === undefined ? undefined : `<div class="output svg">${sanitizeSvg(svg)}</div>`;
+  }],
+  ...rasterTypes.map((mime): [string, (value: unknown) => string | undefined] => [mime, (value) => {
+    const uri = rasterDataUri(mime, value);
+    return uri && `<img class="output image" alt="" src="${uri}">`;
+  }]),
+  ["text/plain", (value) => {
+    const text = asText(value);
+    return text === undefined ? undefined : pre("result", text);
+  }],
+];
+
 function display(data: Record<string, unknown>): string {
-  const text = (mime: string) => String(data[mime] ?? "");
-  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME], data["image/svg+xml"] === undefined ? undefined : text("image/svg+xml"));
-  if ("text/html" in data) return `<div class="output html">${sanitizeMarkup(text("text/html"))}</div>`;
-  if ("image/svg+xml" in data) return `<div class="output svg">${sanitizeSvg(text("image/svg+xml"))}</div>`;
-  for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-    if (mime in data) return `<img class="output image" alt="" src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}">`;
+  for (const [mime, render] of renderers) {
+    if (!Object.hasOwn(data, mime)) continue;
+    const html = render(data[mime], data);
+    if (html !== undefined) return html;
   }
-  if ("text/plain" in data) return pre("result", text("text/plain"));
   return "";
 }
 
@@ -42,7 +70,7 @@ export function renderOutput(output: Output): string {
     case "stream":
       return pre(output.name === "stderr" ? "stderr" : "stdout", output.text);
     case "error":
-      return pre("error", `${output.ename}: ${output.evalue}`);
+      return pre("error", `${String(output.ename)}: ${String(output.evalue)}`);
     default:
       return display(output.data ?? {});
   }
