@@ -38,14 +38,16 @@
 
   // reveal.js acts on data-* attributes (backgrounds, lazy-loaded data-src, autoplay, state)
   // and loads frames; the build lets none of them through from a notebook, and none reaches
-  // reveal from here either: the deck's own slide markup carries no data-* attribute.
+  // reveal from here either. The deck's own markup carries two that reveal ignores: a code
+  // cell's notebook id (live decks put recomputed charts there) and a panel field's hint.
+  var deckAttributes = ["data-cell-id", "data-hint"];
   function inertSlides(slides) {
     slides.querySelectorAll("iframe, frame, object, embed, video, audio, source").forEach(function (el) {
       el.remove();
     });
     [slides].concat(Array.prototype.slice.call(slides.querySelectorAll("*"))).forEach(function (el) {
       Array.prototype.slice.call(el.attributes).forEach(function (attribute) {
-        if (/^data-/i.test(attribute.name)) el.removeAttribute(attribute.name);
+        if (/^data-/i.test(attribute.name) && deckAttributes.indexOf(attribute.name) < 0) el.removeAttribute(attribute.name);
       });
     });
   }

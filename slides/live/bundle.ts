@@ -1,23 +1,21 @@
 // The browser code of a live deck, bundled at build time with esbuild into classic scripts
 // (a deck opened from file:// may not load modules or worker files; a worker made from a
 // Blob of this text may run):
-// - the notebook's program with the library, through the library's package: its "browser"
-//   map swaps the Node display for one that hands each chart to the page;
+// - the worker: the library through its package (its "browser" map swaps the Node display
+//   for one that hands each chart to the page) and the message loop, then the notebook's
+//   program, compiled but not bundled (program.ts);
 // - the page's side (panel, URL, worker, charts), which checks values with the runner's own
 //   parameter code, so the panel says what `npm run execute -- --set` says.
 import { buildSync } from "esbuild";
 import { join } from "node:path";
 import { projectRoot } from "../../tools/project";
 
-function bundle(entry: { contents: string; sourcefile: string } | { file: string }, globalName?: string): string {
+function bundle(entry: { file: string }): string {
   const result = buildSync({
-    ...("file" in entry
-      ? { entryPoints: [entry.file] }
-      : { stdin: { contents: entry.contents, loader: "ts", resolveDir: projectRoot, sourcefile: entry.sourcefile } }),
+    entryPoints: [entry.file],
     bundle: true,
     write: false,
     format: "iife",
-    globalName,
     platform: "browser",
     target: "es2020",
     minify: true,
@@ -26,20 +24,21 @@ function bundle(entry: { contents: string; sourcefile: string } | { file: string
   });
   const text = result.outputFiles[0].text;
   // Inlined in <script> elements: no sequence may close them.
-  if (/<\/script/i.test(text)) throw new Error(`the live bundle of ${"file" in entry ? entry.file : entry.sourcefile} contains "</script"`);
+  if (/<\/script|<!--/i.test(text)) throw new Error(`the live bundle of ${entry.file} contains "</script" or "<!--"`);
   return text;
 }
 
-const programs = new Map<string, string>();
+let worker: string | undefined;
 
-/** The notebook program as worker code: `liveProgram.run(params, enter)` (cached per source). */
-export function programBundle(source: string, name: string): string {
-  let text = programs.get(source);
-  if (text === undefined) {
-    text = bundle({ contents: source, sourcefile: `${name}.live.ts` }, "liveProgram");
-    programs.set(source, text);
-  }
-  return text;
+/** The worker's trusted half: the library and the message loop (bundled once per build). */
+function workerBundle(): string {
+  worker ??= bundle({ file: join(projectRoot, "slides", "live", "worker-entry.ts") });
+  return worker;
+}
+
+/** The whole worker: library, message loop, then the notebook's compiled program. */
+export function workerCode(programCode: string): string {
+  return `${workerBundle()}\n${programCode}`;
 }
 
 let client: string | undefined;

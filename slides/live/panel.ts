@@ -6,9 +6,9 @@
 import type { Notebook } from "../../runner/nbformat";
 import { parseParameters, type Parameter } from "../../runner/parameter-values";
 import { escapeHtml, jsonScript } from "../outputs";
-import { clientBundle, programBundle } from "./bundle";
+import { clientBundle, workerCode } from "./bundle";
 import { computedForText, literalText, reproduceCommand } from "./command";
-import { liveProgram } from "./program";
+import { liveProgram, NotLive, type LiveProgram } from "./program";
 
 const tagged = (tags: unknown, tag: string) => Array.isArray(tags) && tags.includes(tag);
 
@@ -71,9 +71,18 @@ export interface LiveParts {
   tail: string;
 }
 
-/** The live parts of a deck, or undefined for a notebook without a parameters cell. */
+/**
+ * The live parts of a deck; undefined for a notebook without a parameters cell or whose code
+ * cannot run in a live deck (program.ts says which), whose deck then shows its committed charts.
+ */
 export function liveParts(nb: Notebook, name: string, notebookPath: string): LiveParts | undefined {
-  const program = liveProgram(nb);
+  let program: LiveProgram | undefined;
+  try {
+    program = liveProgram(nb);
+  } catch (error) {
+    if (error instanceof NotLive) return undefined;
+    throw error;
+  }
   if (!program || program.parameters.length === 0) return undefined;
   const cell = nb.cells.find((c) => c.cell_type === "code" && tagged(c.metadata.tags, "parameters"));
   const notes = hints(cell?.source ?? "");
@@ -94,7 +103,7 @@ ${fields}
   const tail = `<style>${STYLE}</style>
 <div class="live-status" aria-live="polite"><a class="live-open" href="#/parameters" title="Change the parameters">⚙ parameters</a><progress class="live-progress" max="1" hidden></progress><span class="live-status-text" title="${escapeHtml(reproduceCommand(notebookPath, program.parameters, values))}">${escapeHtml(computedForText(program.parameters, values))}</span></div>
 ${jsonScript("live-schema", schema).replace('class="live-schema"', 'id="live-schema"')}
-<script type="text/plain" id="live-program">${programBundle(program.source, name)}</script>
+<script type="text/plain" id="live-program">${workerCode(program.code)}</script>
 <script>${clientBundle()}</script>`;
   return { slide, tail };
 }

@@ -18,8 +18,38 @@ interface WorkerScope {
   onmessage: ((event: { data: { params: Record<string, unknown> } }) => void) | null;
 }
 
+/**
+ * What could reach past the worker: the network, other scripts, other workers, storage. The
+ * deck's Content-Security-Policy (inherited by a Blob worker) already forbids connections and
+ * foreign scripts; the notebook's code does not get these objects either.
+ */
+const OUTSIDE = ["fetch", "XMLHttpRequest", "WebSocket", "WebTransport", "EventSource", "importScripts", "Worker", "SharedWorker", "BroadcastChannel", "indexedDB", "caches", "navigator"];
+
+function withoutOutside(scope: Record<string, unknown>): void {
+  for (let object: object | null = scope; object && object !== Object.prototype; object = Object.getPrototypeOf(object)) {
+    for (const name of OUTSIDE) {
+      if (Object.prototype.hasOwnProperty.call(object, name)) {
+        try {
+          delete (object as Record<string, unknown>)[name];
+        } catch {
+          // a non-configurable property: shadow it on the global itself
+        }
+      }
+    }
+  }
+  for (const name of OUTSIDE) {
+    if (!(name in scope)) continue;
+    try {
+      Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false });
+    } catch {
+      // left as the engine made it; the Content-Security-Policy still applies
+    }
+  }
+}
+
 export function installWorker(run: Run): void {
   const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
+  withoutOutside(scope);
   let cell = "";
   const post = (message: WorkerMessage) => scope.postMessage(message);
   scope.skipAndDropDisplay = (spec: unknown) => post({ type: "chart", cell, spec });
