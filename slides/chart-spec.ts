@@ -42,7 +42,7 @@ export function refusedPath(value: unknown, path = ""): string | undefined {
 }
 
 /** The spec as the deck embeds it, or undefined when it is not a plain object, names a URL or a prototype. */
-export function deckSpec(value: unknown): Record<string, unknown> | undefined {
+export function safeSpec(value: unknown): Record<string, unknown> | undefined {
   if (!isPlainObject(value)) return undefined;
   const { usermeta, ...rest } = value;
   const spec: Record<string, unknown> = rest;

@@ -1,18 +1,21 @@
 // A code cell's outputs on a slide. Only allow-listed MIME types are shown, each through its
 // own validator; a display shows the richest representation that passes: a vega-lite spec
-// (embedded live, with the SVG of the same output as its static fallback), then HTML, SVG,
-// PNG/JPEG/GIF, and last the plain-text representation. Data that fails its validator (a
-// spec that is not a plain object or names a URL, an image that is not strict base64 of
-// that format, markup that is not a string) is skipped for the next representation.
+// (embedded live with the deck's chart theme, its static fallback drawn from the same themed
+// spec at build time), then HTML, SVG, PNG/JPEG/GIF, and last the plain-text representation.
+// Data that fails its validator (a spec that is not a plain object or names a URL, an image
+// that is not strict base64 of that format, markup that is not a string) is skipped for the
+// next representation.
+import { renderSvg, type ChartSpec } from "@skip-and-drop/lib";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type { Output } from "../runner/nbformat";
-import { deckSpec } from "./chart-spec";
+import { safeSpec } from "./chart-spec";
+import { chartText } from "./chart-text";
+import { deckSpec, SLIDE_CHART } from "./chart-theme";
 import { rasterDataUri, rasterTypes } from "./images";
+import { escapeHtml } from "./html";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml } from "./html";
 
 // Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
@@ -25,18 +28,44 @@ export function jsonScript(className: string, value: unknown): string {
   return `<script type="application/json" class="${className}">${json}</script>`;
 }
 
-function chart(spec: Record<string, unknown>, svg: string | undefined): string {
-  const fallback = svg ? `<div class="chart-static">${sanitizeSvg(svg)}</div>` : "";
-  return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
+/** What a slide decides about its outputs: the height its charts get (slide pixels). */
+export interface OutputOptions {
+  chartHeight?: number;
+}
+
+/** The static SVG of a themed spec, labelled for screen readers; "" if vega cannot draw it. */
+function staticSvg(spec: Record<string, unknown>): string {
+  let svg: string;
+  try {
+    svg = renderSvg(spec as ChartSpec);
+  } catch {
+    return "";
+  }
+  const label = typeof spec.description === "string" ? ` role="img" aria-label="${escapeHtml(spec.description)}"` : "";
+  return `<div class="chart-static">${sanitizeSvg(svg.replace(/^<svg\b/, `<svg${label}`))}</div>`;
+}
+
+/**
+ * A chart: the deck-themed spec (embedded live), the SVG drawn from that same spec at build
+ * time (shown without scripts and in print; the SVG a notebook may store is not used), and
+ * the chart as text behind a toggle.
+ */
+function chart(spec: Record<string, unknown>, options: OutputOptions): string {
+  const themed = deckSpec(spec, { height: options.chartHeight });
+  const text = `<details class="chart-text"><summary>Chart data</summary><div class="chart-text-body">${chartText(themed)}</div></details>`;
+  const bounds = themed.autosize && (themed.autosize as { type?: string }).type === "fit" ? ` data-min-height="${SLIDE_CHART.minHeight}" data-max-height="${SLIDE_CHART.maxHeight}"` : "";
+  // A live deck themes a recomputed spec again for the same room (live/client.ts).
+  const room = options.chartHeight === undefined ? "" : ` data-chart-height="${options.chartHeight}"`;
+  return `<div class="chart"${bounds}${room}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div>${staticSvg(themed)}${text}</div>`;
 }
 
 const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 /** Each MIME type the deck shows, richest first, with the validator that turns its data into slide HTML. */
-const renderers: [mime: string, render: (value: unknown, data: Record<string, unknown>) => string | undefined][] = [
-  [VEGA_LITE_MIME, (value, data) => {
-    const spec = deckSpec(value);
-    return spec && chart(spec, asText(data["image/svg+xml"]));
+const renderers: [mime: string, render: (value: unknown, options: OutputOptions) => string | undefined][] = [
+  [VEGA_LITE_MIME, (value, options) => {
+    const spec = safeSpec(value);
+    return spec && chart(spec, options);
   }],
   ["text/html", (value) => {
     const html = asText(value);
@@ -56,28 +85,28 @@ const renderers: [mime: string, render: (value: unknown, data: Record<string, un
   }],
 ];
 
-function display(data: Record<string, unknown>): string {
+function display(data: Record<string, unknown>, options: OutputOptions): string {
   for (const [mime, render] of renderers) {
     if (!Object.hasOwn(data, mime)) continue;
-    const html = render(data[mime], data);
+    const html = render(data[mime], options);
     if (html !== undefined) return html;
   }
   return "";
 }
 
-export function renderOutput(output: Output): string {
+export function renderOutput(output: Output, options: OutputOptions = {}): string {
   switch (output.output_type) {
     case "stream":
       return pre(output.name === "stderr" ? "stderr" : "stdout", output.text);
     case "error":
       return pre("error", `${String(output.ename)}: ${String(output.evalue)}`);
     default:
-      return display(output.data ?? {});
+      return display(output.data ?? {}, options);
   }
 }
 
 /** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
-export function renderOutputs(outputs: readonly Output[]): string {
+export function renderOutputs(outputs: readonly Output[], options: OutputOptions = {}): string {
   const merged: Output[] = [];
   for (const output of outputs) {
     const last = merged[merged.length - 1];
@@ -85,5 +114,5 @@ export function renderOutputs(outputs: readonly Output[]): string {
       merged[merged.length - 1] = { ...last, text: last.text + output.text };
     } else merged.push(output);
   }
-  return merged.map(renderOutput).join("\n");
+  return merged.map((output) => renderOutput(output, options)).join("\n");
 }

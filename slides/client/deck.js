@@ -1,6 +1,6 @@
 // The deck in the browser: reveal.js with speaker notes, and each vega-lite chart embedded
-// live when its slide is shown (the static SVG from the notebook stays until vega-embed has
-// drawn the live chart, and is what a printed handout shows).
+// live when its slide is shown (the static SVG drawn at build time from the same themed spec
+// stays until vega-embed has drawn the live chart, and is what a printed handout shows).
 (function () {
   "use strict";
   var printing = /[?&]print-pdf\b/.test(window.location.search);
@@ -38,9 +38,10 @@
 
   // reveal.js acts on data-* attributes (backgrounds, lazy-loaded data-src, autoplay, state)
   // and loads frames; the build lets none of them through from a notebook, and none reaches
-  // reveal from here either. The deck's own markup carries two that reveal ignores: a code
-  // cell's notebook id (live decks put recomputed charts there) and a panel field's hint.
-  var deckAttributes = ["data-cell-id", "data-hint"];
+  // reveal from here either. The deck's own markup carries only attributes reveal ignores:
+  // the height bounds of a chart that sizes to fit its slide and the room its slide gave it, a
+  // code cell's notebook id (live decks put recomputed charts there) and a parameter's hint.
+  var deckAttributes = ["data-min-height", "data-max-height", "data-chart-height", "data-cell-id", "data-hint"];
   function inertSlides(slides) {
     slides.querySelectorAll("iframe, frame, object, embed, video, audio, source").forEach(function (el) {
       el.remove();
@@ -68,6 +69,23 @@
     if (slide.style.fontSize) slide.dataset.fittedFont = String(size);
   }
 
+  // Draws a chart's themed spec live, at `height` when given (single views sized to fit).
+  function draw(chart, height) {
+    var spec = withoutEmbedOptions(JSON.parse(chart.querySelector("script.chart-spec").textContent));
+    if (height !== undefined) spec.height = height;
+    var live = chart.querySelector(".chart-live");
+    if (chart._vega) chart._vega.finalize();
+    return vegaEmbed(live, spec, embedOptions()).then(function (result) {
+      chart._vega = result;
+      chart.dataset.height = String(spec.height);
+      // The slider is a native range input inside a <label>; name it for screen readers too.
+      Array.prototype.forEach.call(live.querySelectorAll(".vega-bind input"), function (input) {
+        var name = input.closest(".vega-bind").querySelector(".vega-bind-name");
+        if (name && !input.getAttribute("aria-label")) input.setAttribute("aria-label", name.textContent.trim());
+      });
+    });
+  }
+
   function embed(chart) {
     if (chart.dataset.state) return Promise.resolve();
     var fallback = chart.querySelector(".chart-static");
@@ -76,17 +94,13 @@
       return Promise.resolve();
     }
     chart.dataset.state = "rendering";
-    var live = chart.querySelector(".chart-live");
     return Promise.resolve()
       .then(function () {
-        var spec = withoutEmbedOptions(JSON.parse(chart.querySelector("script.chart-spec").textContent));
-        return vegaEmbed(live, spec, embedOptions());
+        return draw(chart);
       })
       .then(function () {
         if (fallback) fallback.remove();
-        fit(chart.closest("section"));
         chart.dataset.state = "live";
-        Reveal.layout();
       })
       .catch(function (error) {
         chart.dataset.state = "failed";
@@ -103,13 +117,40 @@
     return printing || shown ? embed(chart) : Promise.resolve();
   };
 
+  // The build sized each chart from an estimate of the room its slide leaves; here the room
+  // is measured and the live charts that size to fit take it, shared equally, within the
+  // bounds the build set (data-min-height, data-max-height). Text keeps its size throughout.
+  function fillSlide(slide) {
+    var charts = Array.prototype.filter.call(slide.querySelectorAll('.chart[data-state="live"][data-max-height]'), function (c) {
+      return c.dataset.height !== "undefined";
+    });
+    if (charts.length === 0) return Promise.resolve();
+    slide.style.fontSize = "";
+    var spare = (Reveal.getConfig().height - slide.scrollHeight - 8) / charts.length;
+    if (Math.abs(spare) < 12) return Promise.resolve();
+    return Promise.all(charts.map(function (chart) {
+      var target = Math.round(Math.min(Number(chart.dataset.maxHeight), Math.max(Number(chart.dataset.minHeight), Number(chart.dataset.height) + spare)));
+      return target === Number(chart.dataset.height) ? null : draw(chart, target);
+    }));
+  }
+
   function embedCharts(slide) {
     var charts = slide ? slide.querySelectorAll(".chart") : [];
-    return Promise.all(Array.prototype.map.call(charts, embed));
+    return Promise.all(Array.prototype.map.call(charts, embed)).then(function () {
+      if (!slide || printing) return;
+      return fillSlide(slide).then(function () {
+        fit(slide);
+        Reveal.layout();
+      });
+    });
   }
 
   // In print mode reveal lays the slides out as pages after "ready"; fit them once it has.
+  // A printed handout shows every exercise's explanation (the chart-as-text panels stay shut).
   if (printing) {
+    Array.prototype.forEach.call(document.querySelectorAll(".try-this details"), function (d) {
+      d.open = true;
+    });
     document.querySelector(".reveal").addEventListener("pdf-ready", function () {
       Reveal.getSlides().forEach(fit);
     });

@@ -8,6 +8,9 @@
 // order; <html data-deck-state> is "computing" while charts are recomputed and "ready" once
 // every chart reflects the current parameters.
 import { checkedLiteral, knownParameter, type Parameter } from "../../runner/parameter-values";
+import { safeSpec } from "../chart-spec";
+import { chartText } from "../chart-text";
+import { deckSpec } from "../chart-theme";
 import { computedForText, literalText, reproduceCommand } from "./command";
 import type { WorkerMessage } from "./worker";
 
@@ -90,19 +93,30 @@ let worker: Worker | undefined;
 let workerUrl: string | undefined;
 let current: Record<string, string> = {};
 
-function charts(cellId: string): Element[] {
+function charts(cellId: string): HTMLElement[] {
   const cell = document.querySelector(`.cell.code[data-cell-id="${CSS.escape(cellId)}"]`);
-  return cell ? Array.from(cell.querySelectorAll(".chart")) : [];
+  return cell ? Array.from(cell.querySelectorAll<HTMLElement>(".chart")) : [];
 }
 
-function replaceChart(chart: Element, spec: unknown) {
+/**
+ * Puts a recomputed spec where the cell's chart is: checked as the build checks a notebook's
+ * spec (chart-spec.ts), themed for the same room on the slide (chart-theme.ts), with its text
+ * alternative redone. A spec the build would refuse leaves the chart as it was.
+ */
+function replaceChart(chart: HTMLElement, raw: unknown): boolean {
   const script = chart.querySelector("script.chart-spec");
-  if (!script) return;
-  script.textContent = JSON.stringify(spec);
+  const spec = safeSpec(raw);
+  if (!script || !spec) return false;
+  const room = chart.dataset.chartHeight;
+  const themed = deckSpec(spec, { height: room === undefined ? undefined : Number(room) });
+  script.textContent = JSON.stringify(themed);
+  const text = chart.querySelector(".chart-text-body");
+  if (text) text.innerHTML = chartText(themed);
   chart.querySelector(".chart-static")?.remove();
   const live = chart.querySelector(".chart-live");
   if (live) live.replaceChildren();
   void page.deckRedraw?.(chart);
+  return true;
 }
 
 function replacePrinted(cellId: string, text: string) {
@@ -124,6 +138,7 @@ function run(values: Record<string, string>) {
   worker = running;
   const shown = new Map<string, number>();
   const printed = new Map<string, string>();
+  const refused: string[] = [];
   let cell = "";
   const flush = () => {
     if (cell && printed.has(cell)) replacePrinted(cell, printed.get(cell)!);
@@ -139,14 +154,14 @@ function run(values: Record<string, string>) {
       const k = shown.get(message.cell) ?? 0;
       shown.set(message.cell, k + 1);
       const chart = charts(message.cell)[k];
-      if (chart) replaceChart(chart, message.spec);
+      if (chart && !replaceChart(chart, message.spec)) refused.push(`cell ${message.cell}, chart ${k + 1}: the recomputed spec is not one the deck draws`);
     } else if (message.type === "stdout") {
       printed.set(message.cell, (printed.get(message.cell) ?? "") + message.text);
     } else if (message.type === "done") {
       flush();
       current = values;
       showValues(values);
-      say([]);
+      say(refused);
       finish(running, "ready");
     } else {
       say([message.message]);

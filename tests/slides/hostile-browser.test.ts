@@ -114,7 +114,7 @@ describe("from file://", () => {
     expect(await page.locator('a[title="$$t$$"]').getAttribute("href")).toBe("https://example.org/");
     expect(await page.locator('img[alt="alt with $z$"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     expect(await page.locator("section").nth(3).locator(".cell .katex").count()).toBe(1);
-    const details = page.locator("details");
+    const details = page.locator("details:not(.chart-text)"); // the notebook's; each chart also gets a "Chart data" toggle
     expect(await details.count()).toBe(2);
     expect(await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual([false, false]);
     expect(await details.first().locator("summary").textContent()).toBe("Explanation");

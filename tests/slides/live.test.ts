@@ -11,6 +11,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import { buildDecks } from "../../slides/build";
+import { safeSpec } from "../../slides/chart-spec";
+import { deckSpec } from "../../slides/chart-theme";
 import { declaredParameters } from "../../runner/parameters";
 import { readNotebookFile } from "../../runner/nbformat";
 import { executeCopy, notebookPath } from "../notebooks/executed";
@@ -99,13 +101,17 @@ for (const { file, sets } of decks) {
           expect(await page.evaluate(() => document.documentElement.dataset.deckState)).toBe("ready");
           const charts = await deckCharts(page);
           expect(charts.length).toBeGreaterThan(3);
+          // The deck draws each spec themed for the room its slide gives it: theme the kernel's the same way.
+          const rooms = await page.evaluate(() =>
+            Array.from(document.querySelectorAll<HTMLElement>(".cell.code[data-cell-id] .chart")).map((c) => c.dataset.chartHeight));
           const taken = new Map<string, number>();
-          for (const { cellId, spec } of charts) {
+          for (const [i, { cellId, spec }] of charts.entries()) {
             const k = taken.get(cellId) ?? 0;
             taken.set(cellId, k + 1);
             const specs = (kernel.byId.get(cellId) ?? []).filter((o) => o.data?.[VEGA_LITE_MIME]).map((o) => o.data[VEGA_LITE_MIME]);
             expect(specs.length, `kernel charts of cell ${cellId}`).toBeGreaterThan(k);
-            expect(differences(spec, specs[k]), `cell ${cellId}, chart ${k + 1}`).toEqual([]);
+            const drawn = deckSpec(safeSpec(specs[k])!, { height: rooms[i] === undefined ? undefined : Number(rooms[i]) });
+            expect(differences(spec, drawn), `cell ${cellId}, chart ${k + 1}`).toEqual([]);
           }
           const declared = declaredParameters(readNotebookFile(notebookPath(file)));
           const changed = declared.filter((p) => set[p.name] !== undefined && set[p.name] !== p.value).map((p) => [p.name, set[p.name]]);
