@@ -4,8 +4,10 @@
 // significant digits, so the last bits of floating-point noise do not count as drift while
 // any visible change in a chart does. Images are ignored: PNG and SVG bytes depend on fonts
 // and rasteriser versions, and they are drawn from the spec that is compared anyway. Key
-// order does not count either: Jupyter saves JSON with sorted keys.
-import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
+// order does not count either: Jupyter saves JSON with sorted keys. A progress display
+// (metadata PROGRESS_METADATA) is left out: whether a loop shows one depends on how long it
+// took on that machine that day, not on what the cell computes.
+import { PROGRESS_METADATA, VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import { sortKeys, type Cell, type Output } from "./nbformat";
 
 /** Every number in `value` rounded to `digits` significant digits (a new value; input untouched). */
@@ -34,7 +36,7 @@ function comparable(outputs: readonly Output[]): Part[] {
       else parts.push({ output: ++count, label: output.name, value: output.text });
     } else if (output.output_type === "error") {
       parts.push({ output: ++count, label: "error", value: `${output.ename}: ${output.evalue}` });
-    } else {
+    } else if (output.metadata?.[PROGRESS_METADATA] === undefined) {
       const shown = Object.entries(output.data)
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .flatMap(([mime, data]): [string, string][] =>

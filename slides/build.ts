@@ -4,7 +4,8 @@
 // replaces the output folder in one rename: a failed build (a bad formula, a notebook that
 // does not execute) leaves the previous decks untouched and no half-written deck behind.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { projectRoot } from "../tools/project";
 import { readNotebookFile, type Notebook } from "../runner/nbformat";
 import { fail } from "@skip-and-drop/lib/checks";
 import { copyAssets } from "./assets";
@@ -69,7 +70,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   const pages: { entry: DeckEntry; html: string }[] = [];
   for (const [i, { path, name, nb: read }] of committed.entries()) {
     const nb = execute ? await (options.executor ?? ((p, s) => defaultExecutor(p, s, log)))(path, overrides[i]) : read;
-    const html = notebookToDeck(nb, name);
+    const html = notebookToDeck(nb, name, { notebookPath: relative(projectRoot, resolve(path)).split(sep).join("/") });
     // The page title, unescaped (escapeHtml writes numeric entities only).
     const title = (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? name).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     pages.push({ entry: { name, title, file: `${name}.html` }, html });

@@ -57,7 +57,7 @@ export function renderCell(cell: Cell, ctx: CellContext): string {
   const input = hasTag(cell, "hide-input") || cell.source.trim() === "" ? "" : highlightCode(cell.source);
   const outputs = hasTag(cell, "hide-output") ? "" : renderOutputs(cell.outputs ?? [], { chartHeight: ctx.chartHeight });
   const body = [input, outputs && `<div class="outputs">${outputs}</div>`].filter(Boolean).join("\n");
-  return body ? `<div class="cell code${tryThis(cell)}">${body}</div>` : "";
+  return body ? `<div class="cell code${tryThis(cell)}" data-cell-id="${escapeHtml(cell.id)}">${body}</div>` : "";
 }
 
 /**

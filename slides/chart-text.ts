@@ -2,7 +2,7 @@
 // per series (and panel), saying where each starts and ends. It sits behind a <details>
 // toggle beside the chart, so a keyboard or screen-reader user reaches it with Tab and
 // opens it with Enter, and it costs the slide no room while closed.
-import { escapeHtml } from "./outputs";
+import { escapeHtml } from "./html";
 
 type Json = Record<string, unknown>;
 

@@ -4,6 +4,7 @@ import type { Cell, Notebook } from "../runner/nbformat";
 import { renderCell, renderNotes, markdownOf, type CellContext } from "./cells";
 import { titleOf } from "./markdown";
 import { escapeHtml } from "./outputs";
+import { liveParts } from "./live/panel";
 import { pageHtml } from "./page";
 import { chartHeightFor } from "./slide-space";
 import { groupSlides, slideTypeOf, type Column, type Slide } from "./structure";
@@ -51,9 +52,10 @@ function titleSlide(cells: readonly Indexed[], name: string): { html: string; pl
 
 /**
  * The deck for one notebook as an HTML page. `name` is the notebook's file name without
- * extension; it names the notebook in build errors and is the fallback title.
+ * extension; it names the notebook in build errors and is the fallback title. A notebook with
+ * a parameters cell gets a live deck (live/panel.ts) whose command lines name `notebookPath`.
  */
-export function notebookToDeck(nb: Notebook, name: string): string {
+export function notebookToDeck(nb: Notebook, name: string, options: { notebookPath?: string } = {}): string {
   const macros: Record<string, string> = {};
   const indexed: Indexed[] = nb.cells.map((cell, index) => ({ cell, ctx: { notebook: name, index, macros } }));
   const keyCells = indexed.flatMap((entry) => {
@@ -65,5 +67,7 @@ export function notebookToDeck(nb: Notebook, name: string): string {
   const ownTitle = title.cell !== undefined && keyCells[0]?.cell.cell === title.cell;
   const columns = groupSlides(keyCells).map((column, i) => columnHtml(column, ownTitle && i === 0));
   const sections = ownTitle ? columns : [title.html, ...columns];
-  return pageHtml({ title: title.plain, sections: sections.join("\n") });
+  const live = liveParts(nb, name, options.notebookPath ?? `notebooks/${name}.ipynb`);
+  if (live) sections.splice(1, 0, live.slide);
+  return pageHtml({ title: title.plain, sections: sections.join("\n"), tail: live?.tail });
 }

@@ -12,11 +12,10 @@ import { safeSpec } from "./chart-spec";
 import { chartText } from "./chart-text";
 import { deckSpec, SLIDE_CHART } from "./chart-theme";
 import { rasterDataUri, rasterTypes } from "./images";
+import { escapeHtml } from "./html";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml } from "./html";
 
 // Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
@@ -55,7 +54,9 @@ function chart(spec: Record<string, unknown>, options: OutputOptions): string {
   const themed = deckSpec(spec, { height: options.chartHeight });
   const text = `<details class="chart-text"><summary>Chart data</summary><div class="chart-text-body">${chartText(themed)}</div></details>`;
   const bounds = themed.autosize && (themed.autosize as { type?: string }).type === "fit" ? ` data-min-height="${SLIDE_CHART.minHeight}" data-max-height="${SLIDE_CHART.maxHeight}"` : "";
-  return `<div class="chart"${bounds}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div>${staticSvg(themed)}${text}</div>`;
+  // A live deck themes a recomputed spec again for the same room (live/client.ts).
+  const room = options.chartHeight === undefined ? "" : ` data-chart-height="${options.chartHeight}"`;
+  return `<div class="chart"${bounds}${room}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div>${staticSvg(themed)}${text}</div>`;
 }
 
 const asText = (value: unknown) => (typeof value === "string" ? value : undefined);

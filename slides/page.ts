@@ -14,7 +14,25 @@ html, body { height: auto; overflow: auto; }
 .reveal .fragment { opacity: 1 !important; visibility: visible !important; }
 </style></noscript>`;
 
-export function pageHtml({ title, sections }: { title: string; sections: string }): string {
+/**
+ * The deck's Content Security Policy, a second wall behind the build's allow-lists: the page
+ * and everything it starts (a live deck's worker made from a Blob inherits the policy) may
+ * load scripts, styles, fonts and images only from the deck's own folder or inline, and may
+ * connect nowhere. vega compiles its expressions with Function, hence 'unsafe-eval'.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' file: 'unsafe-inline' 'unsafe-eval'",
+  "worker-src blob:",
+  "style-src 'self' file: 'unsafe-inline'",
+  "img-src 'self' file: data: blob:",
+  "font-src 'self' file: data:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+export function pageHtml({ title, sections, tail = "" }: { title: string; sections: string; tail?: string }): string {
   const links = stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n");
   const tags = scripts.map((src) => `<script src="${src}"></script>`).join("\n");
   return `<!doctype html>
@@ -22,6 +40,7 @@ export function pageHtml({ title, sections }: { title: string; sections: string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${escapeHtml(title)}</title>
 ${links}
 ${withoutScripts}
@@ -33,6 +52,7 @@ ${sections}
 </div>
 </div>
 ${tags}
+${tail}
 </body>
 </html>
 `;

@@ -1,10 +1,12 @@
 // Seeded randomness. Every random function in the library takes an `Rng` argument, so a
-// notebook that fixes `seed` reproduces every number bit for bit on every run and machine.
+// notebook that fixes `seed` reproduces every number bit for bit on every run, machine and
+// JavaScript engine (the normal draws use portable-math's log and cos, not Math's).
 // The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here.
 import { xoroshiro128plus } from "pure-rand";
 import type { Matrix } from "ml-matrix";
 import { newMatrix } from "./dense/storage";
 import { requireInteger, requireInterval, requireFinite } from "./checks";
+import { cos, log } from "./portable-math";
 
 export interface Rng {
   /** Uniform on [0, 1), 53 random bits. */
@@ -59,7 +61,7 @@ export function createRng(seed: number): Rng {
     // Box–Muller: sqrt(-2 ln u1) cos(2π u2) is N(0,1) for independent uniforms; 1 - u avoids log 0.
     const u1 = 1 - uniform();
     const u2 = uniform();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
   };
   const fill = (rows: number, columns: number, draw: () => number) => {
     requireInteger("rows", rows, 0);

@@ -39,8 +39,9 @@
   // reveal.js acts on data-* attributes (backgrounds, lazy-loaded data-src, autoplay, state)
   // and loads frames; the build lets none of them through from a notebook, and none reaches
   // reveal from here either. The deck's own markup carries only attributes reveal ignores:
-  // the height bounds of a chart that sizes to fit its slide.
-  var deckAttributes = ["data-min-height", "data-max-height"];
+  // the height bounds of a chart that sizes to fit its slide and the room its slide gave it, a
+  // code cell's notebook id (live decks put recomputed charts there) and a parameter's hint.
+  var deckAttributes = ["data-min-height", "data-max-height", "data-chart-height", "data-cell-id", "data-hint"];
   function inertSlides(slides) {
     slides.querySelectorAll("iframe, frame, object, embed, video, audio, source").forEach(function (el) {
       el.remove();
@@ -106,6 +107,15 @@
         console.error("chart could not be embedded:", error);
       });
   }
+
+  // A live deck (live/client.ts) replaces a chart's spec and asks for it to be drawn again:
+  // now if its slide is on screen (or the deck is printing), else when its slide is shown.
+  window.deckRedraw = function (chart) {
+    delete chart.dataset.state;
+    var slide = chart.closest("section");
+    var shown = Reveal.isReady() && slide && slide.contains(Reveal.getCurrentSlide());
+    return printing || shown ? embed(chart) : Promise.resolve();
+  };
 
   // The build sized each chart from an estimate of the room its slide leaves; here the room
   // is measured and the live charts that size to fit take it, shared equally, within the

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
+import { PROGRESS_METADATA } from "@skip-and-drop/lib/mime";
 import { outputDrift, roundNumbers } from "../../runner/freshness";
 import type { Cell, Output } from "../../runner/nbformat";
 
@@ -43,4 +44,18 @@ describe("outputDrift", () => {
     expect(outputDrift(cell([]), old)).toMatch(/output 1 \(stdout "loss 0.25\\n"\) is new/);
     expect(outputDrift(old, cell([{ output_type: "stream", name: "stderr", text: "loss 0.25\n" }, chart(1)]))).toMatch(/output 1 is stdout .* but stderr now/);
   });
+});
+
+test("a progress display does not count: it depends on how long the loop took, not on what it computed", () => {
+  const printed: Output = { output_type: "stream", name: "stdout", text: "loss 0.25\n" };
+  const progress: Output = {
+    output_type: "display_data",
+    data: { "text/plain": "training ▕████▏ 100 % (250/250), 2.4 s" },
+    metadata: { [PROGRESS_METADATA]: { label: "training", done: 250, total: 250, elapsedMs: 2400, finished: true } },
+  };
+  expect(outputDrift(cell([printed]), cell([progress, printed]))).toBeNull();
+  expect(outputDrift(cell([progress, printed]), cell([printed]))).toBeNull();
+  // the same text without the progress marker is an output like any other
+  const plain: Output = { ...progress, metadata: {} };
+  expect(outputDrift(cell([printed]), cell([plain, printed]))).toMatch(/output 1/);
 });

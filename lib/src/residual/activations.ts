@@ -2,6 +2,7 @@
 // Derivatives take the pre-activation z (not the output), because that is what a layer
 // caches on its forward pass.
 import { requireInteger, requireOneOf } from "../checks";
+import { exp, tanh as portableTanh } from "../portable-math";
 
 export type Activation = "sigmoid" | "tanh" | "relu";
 export const ACTIVATIONS: readonly Activation[] = ["sigmoid", "tanh", "relu"];
@@ -11,8 +12,8 @@ export const ACTIVATIONS: readonly Activation[] = ["sigmoid", "tanh", "relu"];
  * for x < 0 the equivalent form e^x / (1 + e^x) avoids e^{−x} overflowing to Infinity.
  */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
@@ -23,7 +24,7 @@ export function sigmoid(x: number): number {
  * Its maximum is 1/4, reached only at x = 0.
  */
 export function sigmoidGrad(x: number): number {
-  const e = Math.exp(-Math.abs(x));
+  const e = exp(-Math.abs(x));
   return e / ((1 + e) * (1 + e));
 }
 
@@ -41,14 +42,14 @@ export function reluGrad(x: number): number {
   return x > 0 ? 1 : 0;
 }
 
-/** tanh(x) = (e^x − e^−x) / (e^x + e^−x); Math.tanh saturates to ±1 without overflow. */
+/** tanh(x) = (e^x − e^−x) / (e^x + e^−x), saturating to ±1 without overflow. */
 export function tanh(x: number): number {
-  return Math.tanh(x);
+  return portableTanh(x);
 }
 
 /** tanh'(x) = 1 − tanh²(x) ≤ 1, equality only at 0. */
 export function tanhGrad(x: number): number {
-  const t = Math.tanh(x);
+  const t = tanh(x);
   return 1 - t * t;
 }
 

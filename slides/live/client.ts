@@ -1,0 +1,226 @@
+// The page side of a live deck. Parameters come from the URL (?depth=60&seed=3) and from the
+// panel, are checked by the runner's own code (same messages as `npm run execute -- --set`),
+// and the notebook's program re-runs in a worker made from a Blob (decks opened from file://
+// may not load worker files). Each chart a cell shows replaces that cell's chart on its slide,
+// each printed line that cell's printed output. A newer change terminates the running worker.
+//
+// Page interface (README): window.deckCharts() lists { cellId, spec } for every chart in slide
+// order; <html data-deck-state> is "computing" while charts are recomputed and "ready" once
+// every chart reflects the current parameters.
+import { checkedLiteral, knownParameter, type Parameter } from "../../runner/parameter-values";
+import { safeSpec } from "../chart-spec";
+import { chartText } from "../chart-text";
+import { deckSpec } from "../chart-theme";
+import { computedForText, literalText, reproduceCommand } from "./command";
+import type { WorkerMessage } from "./worker";
+
+interface Schema {
+  /** The notebook as `npm run execute` names it, e.g. notebooks/01-residual-connections.ipynb */
+  notebook: string;
+  parameters: Parameter[];
+  /** Literals of the parameters the committed charts were computed for. */
+  values: Record<string, string>;
+}
+
+interface DeckWindow extends Window {
+  deckCharts?: () => { cellId: string; spec: unknown }[];
+  deckRedraw?: (chart: Element) => Promise<void>;
+}
+const page = window as DeckWindow;
+const root = document.documentElement;
+
+const schema = JSON.parse(document.getElementById("live-schema")?.textContent ?? "null") as Schema | null;
+const programText = document.getElementById("live-program")?.textContent ?? "";
+
+/** Charts in slide (document) order, each with the cell that drew it. */
+page.deckCharts = () =>
+  Array.from(document.querySelectorAll(".cell.code[data-cell-id] .chart")).map((chart) => ({
+    cellId: (chart.closest("[data-cell-id]") as HTMLElement).dataset.cellId ?? "",
+    spec: JSON.parse(chart.querySelector("script.chart-spec")?.textContent ?? "null") as unknown,
+  }));
+
+const setState = (state: "computing" | "ready" | "failed") => (root.dataset.deckState = state);
+
+const command = (values: Record<string, string>) => reproduceCommand(schema!.notebook, schema!.parameters, values);
+
+/** Values as typed (URL or form) checked against the schema; messages are the runner's. */
+function check(raw: [string, string][]): { values: Record<string, string>; errors: string[] } {
+  const values: Record<string, string> = { ...schema!.values };
+  const errors: string[] = [];
+  for (const [name, text] of raw) {
+    try {
+      values[name] = checkedLiteral(knownParameter(schema!.parameters, name), text);
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { values, errors };
+}
+
+/** Query parameters that reveal.js itself reads (print view, speaker view, scroll view). */
+const REVEAL_QUERY = new Set(["print-pdf", "showNotes", "receiver", "postMessage", "postMessageEvents", "view", "embedded"]);
+
+// ---- the panel and the status line -------------------------------------------------------
+
+const form = document.querySelector<HTMLFormElement>("form.live-panel");
+const messageBox = document.querySelector<HTMLElement>(".live-message");
+const status = document.querySelector<HTMLElement>(".live-status-text");
+const progress = document.querySelector<HTMLProgressElement>(".live-progress");
+
+function say(lines: string[], kind: "error" | "info" = "error") {
+  if (!messageBox) return;
+  messageBox.textContent = lines.join("\n");
+  messageBox.dataset.kind = kind;
+  messageBox.hidden = lines.length === 0;
+}
+
+function showValues(values: Record<string, string>) {
+  if (status) {
+    status.textContent = computedForText(schema!.parameters, values);
+    status.title = command(values);
+    const reproduce = document.querySelector(".live-command");
+    if (reproduce) reproduce.textContent = command(values);
+  }
+  for (const p of schema!.parameters) {
+    const input = form?.elements.namedItem(p.name) as HTMLInputElement | HTMLSelectElement | null;
+    if (input) input.value = literalText(values[p.name] ?? p.value);
+  }
+}
+
+// ---- running the program -----------------------------------------------------------------
+
+let worker: Worker | undefined;
+let workerUrl: string | undefined;
+let current: Record<string, string> = {};
+
+function charts(cellId: string): HTMLElement[] {
+  const cell = document.querySelector(`.cell.code[data-cell-id="${CSS.escape(cellId)}"]`);
+  return cell ? Array.from(cell.querySelectorAll<HTMLElement>(".chart")) : [];
+}
+
+/**
+ * Puts a recomputed spec where the cell's chart is: checked as the build checks a notebook's
+ * spec (chart-spec.ts), themed for the same room on the slide (chart-theme.ts), with its text
+ * alternative redone. A spec the build would refuse leaves the chart as it was.
+ */
+function replaceChart(chart: HTMLElement, raw: unknown): boolean {
+  const script = chart.querySelector("script.chart-spec");
+  const spec = safeSpec(raw);
+  if (!script || !spec) return false;
+  const room = chart.dataset.chartHeight;
+  const themed = deckSpec(spec, { height: room === undefined ? undefined : Number(room) });
+  script.textContent = JSON.stringify(themed);
+  const text = chart.querySelector(".chart-text-body");
+  if (text) text.innerHTML = chartText(themed);
+  chart.querySelector(".chart-static")?.remove();
+  const live = chart.querySelector(".chart-live");
+  if (live) live.replaceChildren();
+  void page.deckRedraw?.(chart);
+  return true;
+}
+
+function replacePrinted(cellId: string, text: string) {
+  const cell = document.querySelector(`.cell.code[data-cell-id="${CSS.escape(cellId)}"]`);
+  const printed = cell?.querySelector("pre.output.stdout");
+  if (printed) printed.textContent = text;
+}
+
+function run(values: Record<string, string>) {
+  worker?.terminate();
+  setState("computing");
+  const cells = [...new Set(Array.from(document.querySelectorAll<HTMLElement>("[data-cell-id]")).map((e) => e.dataset.cellId))];
+  if (progress) {
+    progress.hidden = false;
+    progress.value = 0;
+  }
+  workerUrl ??= URL.createObjectURL(new Blob([programText], { type: "text/javascript" }));
+  const running = new Worker(workerUrl);
+  worker = running;
+  const shown = new Map<string, number>();
+  const printed = new Map<string, string>();
+  const refused: string[] = [];
+  let cell = "";
+  const flush = () => {
+    if (cell && printed.has(cell)) replacePrinted(cell, printed.get(cell)!);
+  };
+  running.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    if (running !== worker) return;
+    const message = event.data;
+    if (message.type === "cell") {
+      flush();
+      cell = message.cell;
+      if (progress) progress.value = Math.max(progress.value, cells.indexOf(cell) + 1) / Math.max(cells.length, 1);
+    } else if (message.type === "chart") {
+      const k = shown.get(message.cell) ?? 0;
+      shown.set(message.cell, k + 1);
+      const chart = charts(message.cell)[k];
+      if (chart && !replaceChart(chart, message.spec)) refused.push(`cell ${message.cell}, chart ${k + 1}: the recomputed spec is not one the deck draws`);
+    } else if (message.type === "stdout") {
+      printed.set(message.cell, (printed.get(message.cell) ?? "") + message.text);
+    } else if (message.type === "done") {
+      flush();
+      current = values;
+      showValues(values);
+      say(refused);
+      finish(running, "ready");
+    } else {
+      say([message.message]);
+      showValues(current);
+      finish(running, "failed");
+    }
+  };
+  running.postMessage({ params: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, JSON.parse(v) as unknown])) });
+}
+
+function finish(running: Worker, state: "ready" | "failed") {
+  running.terminate();
+  if (worker === running) worker = undefined;
+  if (progress) progress.hidden = true;
+  setState(state);
+}
+
+/**
+ * Applies parameters as typed; invalid ones are reported and nothing is recomputed. Values
+ * from the URL always run (the charts then come from this page); the panel skips a run when
+ * nothing changed.
+ */
+function apply(raw: [string, string][], fromPanel: boolean) {
+  const { values, errors } = check(raw);
+  if (errors.length > 0) {
+    say(errors);
+    return;
+  }
+  say([]);
+  if (fromPanel) {
+    const query = new URLSearchParams(schema!.parameters.filter((p) => values[p.name] !== p.value).map((p) => [p.name, literalText(values[p.name])]));
+    const search = query.toString();
+    history.replaceState(null, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
+  }
+  const same = schema!.parameters.every((p) => (values[p.name] ?? p.value) === (current[p.name] ?? p.value));
+  if (fromPanel && same && root.dataset.deckState === "ready") return;
+  run(values);
+}
+
+/** The hint of the field in focus (the parameters cell's comment: meaning and valid range). */
+form?.addEventListener("focusin", (event) => {
+  const hint = document.querySelector(".live-hint");
+  if (hint) hint.textContent = (event.target as HTMLElement).dataset.hint ?? "";
+});
+
+if (schema) {
+  current = { ...schema.values };
+  showValues(current);
+  form?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const raw = schema.parameters.map((p) => {
+      const input = form.elements.namedItem(p.name) as HTMLInputElement | HTMLSelectElement;
+      return [p.name, input.value] as [string, string];
+    });
+    apply(raw, true);
+  });
+  const fromUrl = [...new URLSearchParams(location.search)].filter(([name]) => !REVEAL_QUERY.has(name));
+  setState("ready");
+  if (fromUrl.length > 0) apply(fromUrl, false);
+} else {
+  setState("ready");
+}

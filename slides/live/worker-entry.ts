@@ -1,0 +1,11 @@
+// The trusted half of a live deck's worker, bundled once: the library (through its package,
+// whose "browser" map swaps the Node display for one that hands charts to the page) and the
+// message loop. The notebook's compiled program follows it in the same worker and calls
+// installLive with its run function.
+import * as library from "@skip-and-drop/lib";
+import { LIBRARY } from "./program-names";
+import { installWorker, type Run } from "./worker";
+
+const scope = globalThis as unknown as Record<string, unknown>;
+scope[LIBRARY] = library;
+scope.installLive = (run: Run) => installWorker(run);
