@@ -37,6 +37,12 @@ small { color: #666; }
 <h1>Slide decks</h1>
 ${decks.length ? `<ul>\n${items}\n</ul>` : "<p>No notebooks found.</p>"}
 <p>Press <kbd>S</kbd> in a deck for the speaker view, <kbd>Esc</kbd> for the overview.</p>
+<h2>Your own parameters</h2>
+<p>A deck re-runs its notebook's experiments in the browser, offline, with the parameters you give it:
+in its address (<code>01-residual-connections.html?depth=60&amp;activation=tanh&amp;seed=3</code>) or on its
+<em>Parameters</em> slide (the <em>⚙ parameters</em> link at the bottom of every slide). The names, types and ranges are
+those of the notebook's parameters cell; the line at the bottom says which parameters the charts on screen were
+computed for, and the Parameters slide shows the <code>npm run execute -- --set …</code> command that reproduces them in the notebook.</p>
 </body>
 </html>
 `;

@@ -91,6 +91,15 @@ function showValues(values: Record<string, string>) {
 
 let worker: Worker | undefined;
 let workerUrl: string | undefined;
+/** A worker that has already parsed the program, so the next change starts computing at once. */
+let spare: Worker | undefined;
+
+function freshWorker(): Worker {
+  workerUrl ??= URL.createObjectURL(new Blob([programText], { type: "text/javascript" }));
+  const next = spare ?? new Worker(workerUrl);
+  spare = new Worker(workerUrl);
+  return next;
+}
 let current: Record<string, string> = {};
 
 function charts(cellId: string): HTMLElement[] {
@@ -133,8 +142,7 @@ function run(values: Record<string, string>) {
     progress.hidden = false;
     progress.value = 0;
   }
-  workerUrl ??= URL.createObjectURL(new Blob([programText], { type: "text/javascript" }));
-  const running = new Worker(workerUrl);
+  const running = freshWorker();
   worker = running;
   const shown = new Map<string, number>();
   const printed = new Map<string, string>();
@@ -155,6 +163,10 @@ function run(values: Record<string, string>) {
       shown.set(message.cell, k + 1);
       const chart = charts(message.cell)[k];
       if (chart && !replaceChart(chart, message.spec)) refused.push(`cell ${message.cell}, chart ${k + 1}: the recomputed spec is not one the deck draws`);
+    } else if (message.type === "progress") {
+      const at = Math.max(cells.indexOf(message.cell), 0);
+      if (progress) progress.value = (at + message.done / Math.max(message.total, 1)) / Math.max(cells.length, 1);
+      if (status) status.textContent = `Computing: ${message.label}, ${Math.floor((100 * message.done) / Math.max(message.total, 1))} %`;
     } else if (message.type === "stdout") {
       printed.set(message.cell, (printed.get(message.cell) ?? "") + message.text);
     } else if (message.type === "done") {
@@ -220,7 +232,9 @@ if (schema) {
   });
   const fromUrl = [...new URLSearchParams(location.search)].filter(([name]) => !REVEAL_QUERY.has(name));
   setState("ready");
-  if (fromUrl.length > 0) apply(fromUrl, false);
+  // A printed handout shows the committed charts, computed by the notebook itself.
+  const printing = new URLSearchParams(location.search).has("print-pdf");
+  if (fromUrl.length > 0 && !printing) apply(fromUrl, false);
 } else {
   setState("ready");
 }

@@ -8,4 +8,6 @@ import { installWorker, type Run } from "./worker";
 
 const scope = globalThis as unknown as Record<string, unknown>;
 scope[LIBRARY] = library;
-scope.installLive = (run: Run) => installWorker(run);
+// A long loop (training, SGD, Monte Carlo) reports through the library's progress sink.
+scope.installLive = (run: Run) =>
+  installWorker(run, (report) => library.setProgressSink((state) => report(state.label, state.done, state.total)));

@@ -10,6 +10,7 @@ export type WorkerMessage =
   | { type: "cell"; cell: string }
   | { type: "chart"; cell: string; spec: unknown }
   | { type: "stdout"; cell: string; text: string }
+  | { type: "progress"; cell: string; label: string; done: number; total: number }
   | { type: "done"; ms: number }
   | { type: "error"; cell: string; message: string };
 
@@ -47,7 +48,10 @@ function withoutOutside(scope: Record<string, unknown>): void {
   }
 }
 
-export function installWorker(run: Run): void {
+/** Reports a long loop's progress (the library's trackProgress, wired by worker-entry.ts). */
+export type ProgressReport = (label: string, done: number, total: number) => void;
+
+export function installWorker(run: Run, connectProgress?: (report: ProgressReport) => void): void {
   const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
   withoutOutside(scope);
   let cell = "";
@@ -56,6 +60,7 @@ export function installWorker(run: Run): void {
   const print = (...args: unknown[]) => post({ type: "stdout", cell, text: `${formatLine(args)}\n` });
   console.log = print;
   console.info = print;
+  connectProgress?.((label, done, total) => post({ type: "progress", cell, label, done, total }));
   scope.onmessage = (event) => {
     const started = performance.now();
     const enter = (id: string) => {
