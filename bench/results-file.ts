@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 export interface RunScope {
   quick: boolean;
-  only: "all" | "kernels" | "pipeline";
+  only: "all" | "kernels" | "pipeline" | "live";
 }
 
 /** The results file for a run of this scope, under the project folder `root`. */

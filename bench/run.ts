@@ -1,4 +1,4 @@
-// `npm run bench [-- --runs N] [--quick] [--only kernels|pipeline] [--numpy-threads N]`
+// `npm run bench [-- --runs N] [--quick] [--only kernels|pipeline|live] [--numpy-threads N]`
 // Measures the pipeline (notebook execution, kernel start, deck build) and the library's
 // kernels against numpy on this machine; prints a markdown report on stdout and writes
 // bench/results.json (a --quick or --only run writes test-artifacts/ instead, see
@@ -10,12 +10,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { requireInteger, requireOneOf } from "@skip-and-drop/lib/checks";
 import { runKernels, type KernelReport } from "./kernels/suite";
+import { liveMarkdown, runLive, type LiveDeckReport } from "./live";
 import { describeMachine, machineLine } from "./machine";
 import { runPipeline, type PipelineReport } from "./pipeline";
 import { kernelsMarkdown, pipelineMarkdown } from "./report";
 import { resultsPath } from "./results-file";
 
-const PARTS = ["all", "kernels", "pipeline"] as const;
+const PARTS = ["all", "kernels", "pipeline", "live"] as const;
 
 function options() {
   const { values } = parseArgs({
@@ -43,21 +44,25 @@ async function main(): Promise<number> {
   const started = performance.now();
 
   let pipeline: PipelineReport | null = null;
-  if (only !== "kernels") pipeline = await runPipeline(root, runs, log);
+  if (only === "all" || only === "pipeline") pipeline = await runPipeline(root, runs, log);
   let kernels: KernelReport | null = null;
-  if (only !== "pipeline") {
+  if (only === "all" || only === "kernels") {
     kernels = runKernels({ quick, numpyThreads, log, root });
     if (kernels.numpy) Object.assign(machine, kernels.numpy);
   }
+
+  let live: LiveDeckReport[] | null = null;
+  if (only === "all" || only === "live") live = await runLive(root, quick ? 1 : Math.min(runs, 3), log);
 
   const seconds = (performance.now() - started) / 1000;
   const lines = [`## Benchmarks`, "", `Machine: ${machineLine(machine)}.`, ""];
   lines.push(`Settings: ${quick ? "--quick, " : ""}${runs} pipeline run(s); total benchmark time ${seconds.toFixed(0)} s.`, "");
   if (pipeline) lines.push(...pipelineMarkdown(pipeline), "");
   if (kernels) lines.push(...kernelsMarkdown(kernels), "");
+  if (live) lines.push(...liveMarkdown(live), "");
   process.stdout.write(`${lines.join("\n")}\n`);
 
-  const results = { machine, settings: { quick, runs, only, numpyThreads, seconds }, pipeline, kernels };
+  const results = { machine, settings: { quick, runs, only, numpyThreads, seconds }, pipeline, kernels, live };
   const file = resultsPath(root, { quick, only });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
