@@ -1,7 +1,8 @@
 // A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
-// show: a vega-lite spec (embedded live, with the SVG of the same output as its static
-// fallback), then HTML, SVG, PNG/JPEG, and last the plain-text representation.
+// show: a vega-lite spec (embedded live, with an SVG drawn from the same spec at build time
+// as its static fallback and print image), then HTML, SVG, PNG/JPEG, and last plain text.
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
+import type * as Render from "@skip-and-drop/lib/render";
 import type { Output } from "../runner/nbformat";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
@@ -20,14 +21,26 @@ export function jsonScript(className: string, value: unknown): string {
   return `<script type="application/json" class="${className}">${json}</script>`;
 }
 
-function chart(spec: unknown, svg: string | undefined): string {
-  const fallback = svg ? `<div class="chart-static">${sanitizeSvg(svg)}</div>` : "";
+// vega and resvg load only when a deck has a chart (about 0.3 s), not when a command starts.
+let render: typeof Render | undefined;
+
+/**
+ * The chart drawn headless from its spec, loading nothing (a notebook's spec is untrusted:
+ * URL data stays unloaded). The notebook stores no SVG; one it carries anyway is ignored.
+ */
+function staticSvg(spec: unknown): string {
+  render ??= require("@skip-and-drop/lib/render") as typeof Render;
+  return render.renderSvg(spec as object, { offline: true });
+}
+
+function chart(spec: unknown): string {
+  const fallback = `<div class="chart-static">${sanitizeSvg(staticSvg(spec))}</div>`;
   return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
 }
 
 function display(data: Record<string, unknown>): string {
   const text = (mime: string) => String(data[mime] ?? "");
-  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME], data["image/svg+xml"] === undefined ? undefined : text("image/svg+xml"));
+  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME]);
   if ("text/html" in data) return `<div class="output html">${sanitizeMarkup(text("text/html"))}</div>`;
   if ("image/svg+xml" in data) return `<div class="output svg">${sanitizeSvg(text("image/svg+xml"))}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif"]) {

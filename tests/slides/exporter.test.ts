@@ -1,12 +1,16 @@
 // The exporter on fixture notebooks: slide structure, tags, notes, math, code, outputs,
 // sanitising, charts, and the build failing cleanly.
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../runner/nbformat";
 import { notebookToDeck } from "../../slides/deck";
 import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
-import { jsonScript } from "../../slides/outputs";
+import { jsonScript, renderOutput } from "../../slides/outputs";
+import { sanitizeSvg } from "../../slides/sanitize";
+import { renderSvg } from "../../lib/src/display/render";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const load = (name: string) => parseNotebook(readFileSync(join(fixtures, `${name}.ipynb`), "utf8"));
@@ -154,7 +158,7 @@ describe("code and outputs", () => {
     expect(scripts.filter((s) => !/^<script src="assets\/[\w/.-]+\.js">$/.test(s))).toEqual(['<script type="application/json" class="chart-spec">']);
   });
 
-  test("a vega-lite output embeds its spec (slider param included) with the SVG of the same output as fallback", () => {
+  test("a vega-lite output embeds its spec (slider param included) with an SVG drawn from that spec as fallback", () => {
     const output = nb.cells.flatMap((c) => c.outputs ?? []).find((o) => o.output_type === "display_data" && VEGA_LITE_MIME in o.data);
     const bundle = (output as { data: Record<string, unknown> }).data;
     const chart = deck[1][1];
@@ -163,6 +167,39 @@ describe("code and outputs", () => {
     expect(spec).toEqual(bundle[VEGA_LITE_MIME]);
     expect(spec.params[0].bind).toMatchObject({ input: "range", min: 0.5, max: 2 });
     expect(chart).toMatch(/<div class="chart-live"><\/div><div class="chart-static"><svg [^>]*viewBox="0 0 \d+ \d+"/);
+    expect(chart).toContain(`<div class="chart-static">${sanitizeSvg(renderSvg(spec))}</div>`);
+  });
+
+  test("the static SVG comes from the spec: a bundle without SVG gets one, a stored SVG is not used", () => {
+    const spec = { data: { values: [{ a: 1, b: 2 }, { a: 2, b: 1 }] }, mark: "bar", title: "drawn at build time", encoding: { x: { field: "a", type: "ordinal" }, y: { field: "b", type: "quantitative" } } };
+    const stored = '<svg xmlns="http://www.w3.org/2000/svg"><text>stale stored figure</text></svg>';
+    for (const data of [{ [VEGA_LITE_MIME]: spec, "text/plain": "t" }, { [VEGA_LITE_MIME]: spec, "image/svg+xml": stored }]) {
+      const html = renderOutput({ output_type: "display_data", data, metadata: {} });
+      expect(html).toContain(`<div class="chart-static">${sanitizeSvg(renderSvg(spec))}</div>`);
+      expect(html).toContain("drawn at build time");
+      expect(html).not.toContain("stale stored figure");
+    }
+  });
+
+  test("a spec pointing at URL data draws offline: no request is made, the marks are empty", async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => (requests.push(req.url ?? ""), res.end('[{"a": 1}]')));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    const spec = { data: { url: `http://127.0.0.1:${port}/data.json` }, mark: "point", title: "remote", encoding: { x: { field: "a", type: "quantitative" } } };
+    try {
+      const html = renderOutput({ output_type: "display_data", data: { [VEGA_LITE_MIME]: spec }, metadata: {} });
+      expect(html).toContain('<div class="chart-static"><svg');
+      expect(html).not.toMatch(/role="graphics-symbol"/);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(requests).toEqual([]);
+      // the probe can see a request: vega's default loader does fetch
+      renderSvg(spec);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(requests).toEqual(["/data.json"]);
+    } finally {
+      server.close();
+    }
   });
 
   test("a spec whose strings contain </script> cannot close its script element", () => {
