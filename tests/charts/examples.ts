@@ -50,7 +50,7 @@ export interface Example {
   options: () => object;
 }
 const example = <O extends object>(build: (rows: Row[], options: O) => ChartSpec, rows: () => Row[], options: () => O): Example =>
-  ({ build, rows, options }) as Example;
+  ({ build: (data, opts) => build(data, opts as O), rows, options });
 
 export const calls: Record<string, Example> = {
   line: example(lineChart, () => gradientRows().filter((r) => r.scale === 1), () => ({ ...gradientTitles, points: true })),

@@ -20,12 +20,19 @@ describe("displayBundle", () => {
     expect(bundle.data["text/plain"]).toBe("Gradient norm through depth");
   });
 
-  it("carries the PNG of the rendered SVG as base64, drawn at zoom 2 and shown at the chart's own size", () => {
+  it("carries the PNG of the rendered SVG as base64, at the chart's own size (zoom 1)", () => {
     const png = Buffer.from(bundle.data["image/png"] as string, "base64");
-    expect(png.equals(svgToPng(renderSvg(spec)))).toBe(true);
+    expect(png.equals(svgToPng(renderSvg(spec), { zoom: 1 }))).toBe(true);
     const { width, height } = pngSize(png);
+    expect(bundle.metadata).toEqual({ "image/png": { width, height } });
+    expect(renderSvg(spec)).toMatch(new RegExp(`^<svg[^>]* width="${width}" height="${height}"`));
+  });
+
+  it("draws a sharper PNG on request, shown at the same size", () => {
+    const sharp = displayBundle(spec, { zoom: 2 });
+    const { width, height } = pngSize(Buffer.from(sharp.data["image/png"] as string, "base64"));
+    expect(sharp.metadata).toEqual(bundle.metadata);
     expect(bundle.metadata).toEqual({ "image/png": { width: width / 2, height: height / 2 } });
-    expect(renderSvg(spec)).toContain(`width="${width / 2}"`);
   });
 
   it("leaves the spec as it was: a frozen spec passes, an unfrozen one compares equal afterwards", () => {
@@ -74,7 +81,7 @@ describe("svgBundle", () => {
     const b = svgBundle(figure, "Residual block: x + F(x)");
     expect(Object.keys(b.data).sort()).toEqual(["image/png", "image/svg+xml", "text/plain"]);
     expect(b.data["image/svg+xml"]).toBe(figure);
-    expect(pngSize(Buffer.from(b.data["image/png"] as string, "base64"))).toEqual({ width: 400, height: 200 });
+    expect(pngSize(Buffer.from(b.data["image/png"] as string, "base64"))).toEqual({ width: 200, height: 100 });
     expect(b.metadata).toEqual({ "image/png": { width: 200, height: 100 } });
   });
 

@@ -5,6 +5,7 @@
 import { fail } from "../checks";
 import { requireTitle } from "../charts/guards";
 import { VEGA_LITE_MIME } from "./mime";
+import { pngSize } from "./png";
 import { renderSvg, svgToPng, type PngOptions } from "./render";
 import { chartText, requireVegaLite, type VegaLiteSpec } from "./spec";
 
@@ -14,19 +15,15 @@ export interface DisplayBundle {
   metadata: Record<string, unknown>;
 }
 
-/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
-export function pngSize(png: Uint8Array): { width: number; height: number } {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
 function pngPart(svg: string, options: PngOptions): DisplayBundle {
-  const { zoom = 2 } = options;
+  // GitHub and nbconvert show this PNG at the chart's own size; zoom 1 keeps a notebook with
+  // a dozen charts under 1 MB. { zoom: 2 } is sharper on high-DPI screens, 3-4 times the bytes.
+  const { zoom = 1 } = options;
   const png = svgToPng(svg, { zoom });
   const { width, height } = pngSize(png);
   return {
     data: { "image/png": png.toString("base64") },
-    // Drawn at `zoom` times the size, shown at the chart's own size: sharp on high-DPI screens.
+    // Drawn at `zoom` times the size, shown at the chart's own size.
     metadata: { "image/png": { width: Math.round(width / zoom), height: Math.round(height / zoom) } },
   };
 }

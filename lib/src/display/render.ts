@@ -5,6 +5,7 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 import { Resvg } from "@resvg/resvg-js";
 import { requireInterval } from "../checks";
+import { recompressPng } from "./png";
 import type { VegaLiteSpec } from "./spec";
 
 export const CHART_FONT = "DejaVu Sans";
@@ -94,7 +95,7 @@ export function svgToPng(svg: string, options: PngOptions = {}): Buffer {
     fitTo: { mode: "zoom", value: zoom },
     font: { loadSystemFonts: true, defaultFontFamily: CHART_FONT },
   });
-  return resvg.render().asPng();
+  return recompressPng(resvg.render().asPng());
 }
 
 /** PNG of a chart (vega's asynchronous SVG path, then resvg). */
