@@ -8,31 +8,40 @@ import { readFileSync } from "node:fs";
 /** A vega-lite v5 spec as a plain object: a builder's result, or a literal a student wrote. */
 export type VegaLiteSpec = object;
 
-interface Schema {
-  validate: ValidateFunction;
-  /** Every property name some definition of the schema declares. */
-  known: Set<string>;
-}
-let compiled: Schema | undefined;
+/** draft-07 with union types; formats (uri, color-hex) are not checked. */
+export const AJV_OPTIONS = { strict: false, allowUnionTypes: true, validateFormats: false, allErrors: true } as const;
 
-function propertyNames(node: unknown, into: Set<string>): Set<string> {
-  if (node !== null && typeof node === "object") {
-    const { properties } = node as { properties?: Record<string, unknown> };
-    if (properties && typeof properties === "object") Object.keys(properties).forEach((k) => into.add(k));
-    Object.values(node).forEach((child) => propertyNames(child, into));
-  }
-  return into;
-}
+const schemaJson = () => JSON.parse(readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"));
 
-/** The schema validator, compiled on first use (about 1.5 s) and kept for the session. */
-function schema(): Schema {
+let compiled: ValidateFunction | undefined;
+let known: Set<string> | undefined;
+
+/**
+ * The schema validator: the one the library's build compiled (scripts/vega-lite-validator.cjs),
+ * else compiled here on first use (over a second), kept for the session either way.
+ */
+function validator(): ValidateFunction {
   if (!compiled) {
-    const json = JSON.parse(readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"));
-    // draft-07 with union types; formats (uri, color-hex) are not checked
-    const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false, allErrors: true });
-    compiled = { validate: ajv.compile(json), known: propertyNames(json, new Set()) };
+    try {
+      compiled = require("./vega-lite-validator.js") as ValidateFunction;
+    } catch {
+      compiled = new Ajv(AJV_OPTIONS).compile(schemaJson());
+    }
   }
   return compiled;
+}
+
+/** Every property name some definition of the schema declares (read only to explain an error). */
+function knownProperties(): Set<string> {
+  const collect = (node: unknown, into: Set<string>): Set<string> => {
+    if (node !== null && typeof node === "object") {
+      const { properties } = node as { properties?: Record<string, unknown> };
+      if (properties && typeof properties === "object") Object.keys(properties).forEach((k) => into.add(k));
+      Object.values(node).forEach((child) => collect(child, into));
+    }
+    return into;
+  };
+  return (known ??= collect(schemaJson(), new Set()));
 }
 
 const depth = (e: ErrorObject) => (e.instancePath === "" ? 0 : e.instancePath.split("/").length - 1);
@@ -91,8 +100,8 @@ export function describeSchemaErrors(spec: unknown, errors: readonly ErrorObject
 
 /** The spec itself if it is valid vega-lite v5; otherwise a RangeError naming what is wrong. */
 export function requireVegaLite<T>(spec: T): T {
-  const { validate, known } = schema();
-  if (!validate(spec)) throw new RangeError(describeSchemaErrors(spec, validate.errors ?? [], known));
+  const validate = validator();
+  if (!validate(spec)) throw new RangeError(describeSchemaErrors(spec, validate.errors ?? [], knownProperties()));
   return spec;
 }
 
