@@ -1,9 +1,15 @@
-// A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
-// show: a vega-lite spec (embedded live, with an SVG drawn from the same spec at build time
-// as its static fallback and print image), then HTML, SVG, PNG/JPEG, and last plain text.
+// A code cell's outputs on a slide. Only allow-listed MIME types are shown, each through its
+// own validator; a display shows the richest representation that passes: a vega-lite spec
+// (embedded live, with an SVG drawn from that spec at build time as its static fallback and
+// print image; a spec that cannot be drawn goes to the next representation), then HTML, SVG,
+// PNG/JPEG/GIF, and last the plain-text representation. Data that fails its validator (a
+// spec that is not a plain object or names a URL, an image that is not strict base64 of
+// that format, markup that is not a string) is skipped for the next representation.
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type * as Render from "@skip-and-drop/lib/render";
 import type { Output } from "../runner/nbformat";
+import { deckSpec } from "./chart-spec";
+import { rasterDataUri, rasterTypes } from "./images";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
 export function escapeHtml(text: string): string {
@@ -13,7 +19,7 @@ export function escapeHtml(text: string): string {
 // Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 
-const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(text))}</pre>`;
+const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(String(text)))}</pre>`;
 
 /** JSON inside <script type="application/json">: `<` escaped so no `</script>` can close it. */
 export function jsonScript(className: string, value: unknown): string {
@@ -25,28 +31,56 @@ export function jsonScript(className: string, value: unknown): string {
 let render: typeof Render | undefined;
 
 /**
- * The chart drawn headless from its spec, loading nothing (a notebook's spec is untrusted:
- * URL data stays unloaded). The notebook stores no SVG; one it carries anyway is ignored.
+ * The chart drawn headless from its spec, loading nothing (a notebook's spec is untrusted),
+ * or undefined when vega cannot draw it. A notebook stores no SVG; one it carries is ignored.
  */
-function staticSvg(spec: unknown): string {
+function staticSvg(spec: Record<string, unknown>): string | undefined {
   render ??= require("@skip-and-drop/lib/render") as typeof Render;
-  return render.renderSvg(spec as object, { offline: true });
+  try {
+    return render.renderSvg(spec, { offline: true });
+  } catch {
+    return undefined;
+  }
 }
 
-function chart(spec: unknown): string {
-  const fallback = `<div class="chart-static">${sanitizeSvg(staticSvg(spec))}</div>`;
-  return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
+function chart(spec: Record<string, unknown>): string | undefined {
+  const svg = staticSvg(spec);
+  if (svg === undefined) return undefined;
+  return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div><div class="chart-static">${sanitizeSvg(svg)}</div></div>`;
 }
+
+const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Each MIME type the deck shows, richest first, with the validator that turns its data into slide HTML. */
+const renderers: [mime: string, render: (value: unknown, data: Record<string, unknown>) => string | undefined][] = [
+  [VEGA_LITE_MIME, (value) => {
+    const spec = deckSpec(value);
+    return spec && chart(spec);
+  }],
+  ["text/html", (value) => {
+    const html = asText(value);
+    return html === undefined ? undefined : `<div class="output html">${sanitizeMarkup(html)}</div>`;
+  }],
+  ["image/svg+xml", (value) => {
+    const svg = asText(value);
+    return svg === undefined ? undefined : `<div class="output svg">${sanitizeSvg(svg)}</div>`;
+  }],
+  ...rasterTypes.map((mime): [string, (value: unknown) => string | undefined] => [mime, (value) => {
+    const uri = rasterDataUri(mime, value);
+    return uri && `<img class="output image" alt="" src="${uri}">`;
+  }]),
+  ["text/plain", (value) => {
+    const text = asText(value);
+    return text === undefined ? undefined : pre("result", text);
+  }],
+];
 
 function display(data: Record<string, unknown>): string {
-  const text = (mime: string) => String(data[mime] ?? "");
-  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME]);
-  if ("text/html" in data) return `<div class="output html">${sanitizeMarkup(text("text/html"))}</div>`;
-  if ("image/svg+xml" in data) return `<div class="output svg">${sanitizeSvg(text("image/svg+xml"))}</div>`;
-  for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-    if (mime in data) return `<img class="output image" alt="" src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}">`;
+  for (const [mime, render] of renderers) {
+    if (!Object.hasOwn(data, mime)) continue;
+    const html = render(data[mime], data);
+    if (html !== undefined) return html;
   }
-  if ("text/plain" in data) return pre("result", text("text/plain"));
   return "";
 }
 
@@ -55,7 +89,7 @@ export function renderOutput(output: Output): string {
     case "stream":
       return pre(output.name === "stderr" ? "stderr" : "stdout", output.text);
     case "error":
-      return pre("error", `${output.ename}: ${output.evalue}`);
+      return pre("error", `${String(output.ename)}: ${String(output.evalue)}`);
     default:
       return display(output.data ?? {});
   }

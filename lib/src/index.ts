@@ -33,3 +33,6 @@ export { dropoutPath, ridgePath, standardizedRidgePath, type CoefficientPathRow 
 // Charts: (data, options) => vega-lite v5 spec; show() displays any vega-lite v5 spec.
 export { barChart, lineChart, scatterChart, stripChart, type ChartSpec, type Row } from "./charts";
 export { show, showSvg, toPng, toSvg, type VegaLiteSpec } from "./display";
+
+// A progress display for a long loop of your own (the library's sweeps and training use it).
+export { trackProgress, type Progress, type ProgressOptions } from "./progress";

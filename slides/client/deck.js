@@ -5,17 +5,49 @@
   "use strict";
   var printing = /[?&]print-pdf\b/.test(window.location.search);
 
-  // Charts carry their data inline; a spec that points at a URL must not reach the network.
+  // Charts carry their data inline, so the deck's loader refuses every URL, however it is
+  // written (data.url, an image mark's url, a link, a config or patch to load): nothing a
+  // chart asks for leaves the page.
   function offlineLoader() {
     var loader = vega.loader();
-    var sanitize = loader.sanitize.bind(loader);
-    loader.sanitize = function (uri, options) {
-      if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(uri)) {
-        return Promise.reject(new Error("the deck is offline; chart data URL refused: " + uri));
-      }
-      return sanitize(uri, options);
-    };
+    function refuse(uri) {
+      return Promise.reject(new Error("the deck is offline; chart URL refused: " + String(uri)));
+    }
+    loader.sanitize = refuse;
+    loader.load = refuse;
+    loader.http = refuse;
+    loader.file = refuse;
     return loader;
+  }
+
+  // The deck's embed options, which no spec can change: vega-embed merges a spec's
+  // usermeta.embedOptions over the caller's options, so that key is removed before embedding.
+  function embedOptions() {
+    return { mode: "vega-lite", actions: false, renderer: "svg", loader: offlineLoader(), config: {} };
+  }
+
+  function withoutEmbedOptions(spec) {
+    if (!spec || typeof spec !== "object" || Array.isArray(spec)) throw new Error("a chart spec must be an object");
+    var copy = Object.assign({}, spec);
+    if (copy.usermeta && typeof copy.usermeta === "object") {
+      copy.usermeta = Object.assign({}, copy.usermeta);
+      delete copy.usermeta.embedOptions;
+    }
+    return copy;
+  }
+
+  // reveal.js acts on data-* attributes (backgrounds, lazy-loaded data-src, autoplay, state)
+  // and loads frames; the build lets none of them through from a notebook, and none reaches
+  // reveal from here either: the deck's own slide markup carries no data-* attribute.
+  function inertSlides(slides) {
+    slides.querySelectorAll("iframe, frame, object, embed, video, audio, source").forEach(function (el) {
+      el.remove();
+    });
+    [slides].concat(Array.prototype.slice.call(slides.querySelectorAll("*"))).forEach(function (el) {
+      Array.prototype.slice.call(el.attributes).forEach(function (attribute) {
+        if (/^data-/i.test(attribute.name)) el.removeAttribute(attribute.name);
+      });
+    });
   }
 
   // Autofit, as presentation software does it: a slide whose content is taller than the
@@ -42,9 +74,12 @@
       return Promise.resolve();
     }
     chart.dataset.state = "rendering";
-    var spec = JSON.parse(chart.querySelector("script.chart-spec").textContent);
     var live = chart.querySelector(".chart-live");
-    return vegaEmbed(live, spec, { actions: false, renderer: "svg", loader: offlineLoader() })
+    return Promise.resolve()
+      .then(function () {
+        var spec = withoutEmbedOptions(JSON.parse(chart.querySelector("script.chart-spec").textContent));
+        return vegaEmbed(live, spec, embedOptions());
+      })
       .then(function () {
         if (fallback) fallback.remove();
         fit(chart.closest("section"));
@@ -68,6 +103,8 @@
       Reveal.getSlides().forEach(fit);
     });
   }
+
+  inertSlides(document.querySelector(".reveal .slides"));
 
   Reveal.initialize({
     width: 960,

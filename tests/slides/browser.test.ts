@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
-import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, screenshotRoot, type SlideReport } from "./deck-browser";
+import { fitProblems, inspectDeck, launchChromium, localhostContext, offlineContext, openDeck, screenshotRoot, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
 const fixture = join(root, "tests", "fixtures", "slides", "features.ipynb");
@@ -142,14 +142,8 @@ test("with scripts off, the deck reads as one page and each chart shows the SVG 
 
 test("served over http by the start server, the deck asks nothing of any other host", async () => {
   const server = await serveDecks({ root: outDir, port: 0 });
-  const context = await browser.newContext();
   const foreign: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1") return route.continue();
-    foreign.push(url.href);
-    return route.abort();
-  });
+  const context = await localhostContext(browser, foreign);
   try {
     const page = await context.newPage();
     const errors: string[] = [];

@@ -37,6 +37,18 @@ export async function offlineContext(browser: Browser, blocked: string[]): Promi
   return context;
 }
 
+/** A context that reaches only the local server (127.0.0.1); a request to any other host is aborted and recorded. */
+export async function localhostContext(browser: Browser, foreign: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 730 } });
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    foreign.push(url.href);
+    return route.abort();
+  });
+  return context;
+}
+
 export async function openDeck(context: BrowserContext, htmlPath: string, consoleErrors: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));

@@ -1,8 +1,6 @@
 // The exporter on fixture notebooks: slide structure, tags, notes, math, code, outputs,
 // sanitising, charts, and the build failing cleanly.
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../runner/nbformat";
@@ -181,26 +179,6 @@ describe("code and outputs", () => {
     }
   });
 
-  test("a spec pointing at URL data draws offline: no request is made, the marks are empty", async () => {
-    const requests: string[] = [];
-    const server = createServer((req, res) => (requests.push(req.url ?? ""), res.end('[{"a": 1}]')));
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    const { port } = server.address() as AddressInfo;
-    const spec = { data: { url: `http://127.0.0.1:${port}/data.json` }, mark: "point", title: "remote", encoding: { x: { field: "a", type: "quantitative" } } };
-    try {
-      const html = renderOutput({ output_type: "display_data", data: { [VEGA_LITE_MIME]: spec }, metadata: {} });
-      expect(html).toContain('<div class="chart-static"><svg');
-      expect(html).not.toMatch(/role="graphics-symbol"/);
-      await new Promise((done) => setTimeout(done, 300));
-      expect(requests).toEqual([]);
-      // the probe can see a request: vega's default loader does fetch
-      renderSvg(spec);
-      await new Promise((done) => setTimeout(done, 300));
-      expect(requests).toEqual(["/data.json"]);
-    } finally {
-      server.close();
-    }
-  });
 
   test("a spec whose strings contain </script> cannot close its script element", () => {
     const spec = { title: "</script><script>window.__pwned = 1</script>", description: "a\u2028b" };
