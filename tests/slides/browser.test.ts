@@ -123,7 +123,7 @@ describe("fixture deck", () => {
   });
 });
 
-test("with scripts off, the deck reads as one page and each chart shows the SVG stored with it", async () => {
+test("with scripts off, the deck reads as one page and each chart shows the SVG drawn from its spec at build time", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 730 } });
   try {
     const page = await context.newPage();
