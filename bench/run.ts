@@ -7,7 +7,6 @@
 // the library is single-threaded, so one thread compares the two per core.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { requireInteger, requireOneOf } from "@skip-and-drop/lib/checks";
 import { runKernels, type KernelReport } from "./kernels/suite";
 import { liveMarkdown, runLive, type LiveDeckReport } from "./live";
@@ -15,29 +14,49 @@ import { describeMachine, machineLine } from "./machine";
 import { runPipeline, type PipelineReport } from "./pipeline";
 import { kernelsMarkdown, pipelineMarkdown } from "./report";
 import { resultsPath } from "./results-file";
+import { helpText, parseCommandLine, type Command } from "../tools/command-line";
+import { runIfEntry } from "../tools/entry";
 
 const PARTS = ["all", "kernels", "pipeline", "live"] as const;
 
-function options() {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: "string" },
-      quick: { type: "boolean", default: false },
-      only: { type: "string", default: "all" },
-      "numpy-threads": { type: "string" },
-    },
-  });
-  const quick = values.quick ?? false;
-  const runs = values.runs === undefined ? (quick ? 1 : 5) : Number(values.runs);
+export const command: Command = {
+  usage: "npm run bench [-- --runs N] [--quick] [--only kernels|pipeline] [--numpy-threads N]",
+  options: [
+    { flag: "--runs", value: "N", help: "pipeline runs to time (default 5, 1 with --quick)" },
+    { flag: "--quick", help: "small kernel sizes and one run; results go to test-artifacts/" },
+    { flag: "--only", value: "PART", help: "kernels or pipeline (default both)" },
+    { flag: "--numpy-threads", value: "N", help: "BLAS threads for numpy (default OPENBLAS_NUM_THREADS or 1)" },
+  ],
+};
+
+export interface BenchArgs {
+  quick: boolean;
+  runs: number;
+  only: (typeof PARTS)[number];
+  numpyThreads: number;
+  help: boolean;
+}
+
+/** The bench's settings from its command line; a bad value throws a RangeError naming it. */
+export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchArgs {
+  const { values, positionals, help } = parseCommandLine(argv, command);
+  if (positionals.length > 0) throw new RangeError(`${JSON.stringify(positionals[0])} is not an option of npm run bench\n\n${helpText(command)}`);
+  const last = (flag: string) => values.get(flag)?.at(-1);
+  const quick = values.has("--quick");
+  const runs = last("--runs") === undefined ? (quick ? 1 : 5) : Number(last("--runs"));
   requireInteger("--runs", runs, 1);
-  const only = requireOneOf("--only", (values.only ?? "all") as (typeof PARTS)[number], PARTS);
-  const numpyThreads = Number(values["numpy-threads"] ?? process.env.OPENBLAS_NUM_THREADS ?? 1);
+  const only = requireOneOf("--only", (last("--only") ?? "all") as (typeof PARTS)[number], PARTS);
+  const numpyThreads = Number(last("--numpy-threads") ?? env.OPENBLAS_NUM_THREADS ?? 1);
   requireInteger("--numpy-threads", numpyThreads, 1);
-  return { quick, runs, only, numpyThreads };
+  return { quick, runs, only, numpyThreads, help };
 }
 
 async function main(): Promise<number> {
-  const { quick, runs, only, numpyThreads } = options();
+  const { quick, runs, only, numpyThreads, help } = parseBenchArgs(process.argv.slice(2));
+  if (help) {
+    console.log(helpText(command));
+    return 0;
+  }
   const root = path.resolve(__dirname, "..");
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const machine = describeMachine();
@@ -72,10 +91,5 @@ async function main(): Promise<number> {
   return disagreements.length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+// a bad option is the user's to fix (its message); anything else is a bug (its stack)
+runIfEntry(module, main, { report: (error) => (error instanceof RangeError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)) });

@@ -1,5 +1,6 @@
 // npm run execute -- [--set name=value]... [--out path] [--timeout seconds] [--check] <notebook...>
 import { relative } from "node:path";
+import { runIfEntry } from "../tools/entry";
 import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
 import { checkNotebook, executeNotebook, NotebookError } from "./index";
 
@@ -67,12 +68,4 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(2);
-    },
-  );
-}
+runIfEntry(module, main, { report: (error) => `✗ ${error instanceof Error ? error.message : String(error)}`, failureCode: 2 });

@@ -1,6 +1,7 @@
 // npm run lab: JupyterLab on notebooks/, with "tslab" meaning this project's kernel.
 import { spawn, spawnSync } from "node:child_process";
 import { delimiter, join } from "node:path";
+import { runIfEntry } from "../tools/entry";
 import { projectRoot } from "../tools/project";
 import { writeKernelspec } from "./kernelspec";
 
@@ -58,4 +59,4 @@ export async function runLab({ jupyterPath, env = process.env, log = console.log
   return new Promise((done) => lab.on("exit", (code) => done(code ?? 0)));
 }
 
-if (process.argv[1] && /lab\.ts$/.test(process.argv[1])) void runLab().then((code) => process.exit(code));
+runIfEntry(module, () => runLab());

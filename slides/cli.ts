@@ -1,6 +1,7 @@
 // npm run slides [-- --execute] [--set name=value ...] [--out dir] [notebook.ipynb ...]
 // Builds a deck per notebook (all of notebooks/ unless files are named) into slides/dist.
 import { join, relative } from "node:path";
+import { runIfEntry } from "../tools/entry";
 import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
 import { projectRoot } from "../tools/project";
 import { buildDecks, listNotebooks } from "./build";
@@ -54,9 +55,4 @@ async function main(): Promise<void> {
   console.log(`${args.notebooks.length} deck(s) built; index.html in ${where}/ lists ${result.decks.length}`);
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+runIfEntry(module, main);

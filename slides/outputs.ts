@@ -1,12 +1,13 @@
 // A code cell's outputs on a slide. Only allow-listed MIME types are shown, each through its
 // own validator; a display shows the richest representation that passes: a vega-lite spec
-// (embedded live with the deck's chart theme, its static fallback drawn from the same themed
-// spec at build time), then HTML, SVG, PNG/JPEG/GIF, and last the plain-text representation.
+// (embedded live with the deck's chart theme, its static fallback and print image drawn from
+// the same themed spec at build time; a spec that cannot be drawn goes to the next
+// representation), then HTML, SVG, PNG/JPEG/GIF, and last the plain-text representation.
 // Data that fails its validator (a spec that is not a plain object or names a URL, an image
 // that is not strict base64 of that format, markup that is not a string) is skipped for the
 // next representation.
-import { renderSvg, type ChartSpec } from "@skip-and-drop/lib";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
+import type * as Render from "@skip-and-drop/lib/render";
 import type { Output } from "../runner/nbformat";
 import { safeSpec } from "./chart-spec";
 import { chartText } from "./chart-text";
@@ -33,30 +34,39 @@ export interface OutputOptions {
   chartHeight?: number;
 }
 
-/** The static SVG of a themed spec, labelled for screen readers; "" if vega cannot draw it. */
-function staticSvg(spec: Record<string, unknown>): string {
+// vega and resvg load only when a deck has a chart (about 0.3 s), not when a command starts.
+let render: typeof Render | undefined;
+
+/**
+ * The themed chart drawn headless, loading nothing (a notebook's spec is untrusted) and
+ * labelled for screen readers, or undefined when vega cannot draw it. A notebook stores no
+ * SVG; one it carries is ignored.
+ */
+function staticSvg(spec: Record<string, unknown>): string | undefined {
+  render ??= require("@skip-and-drop/lib/render") as typeof Render;
   let svg: string;
   try {
-    svg = renderSvg(spec as ChartSpec);
+    svg = render.renderSvg(spec, { offline: true });
   } catch {
-    return "";
+    return undefined;
   }
   const label = typeof spec.description === "string" ? ` role="img" aria-label="${escapeHtml(spec.description)}"` : "";
-  return `<div class="chart-static">${sanitizeSvg(svg.replace(/^<svg\b/, `<svg${label}`))}</div>`;
+  return sanitizeSvg(svg.replace(/^<svg\b/, `<svg${label}`));
 }
 
 /**
  * A chart: the deck-themed spec (embedded live), the SVG drawn from that same spec at build
- * time (shown without scripts and in print; the SVG a notebook may store is not used), and
- * the chart as text behind a toggle.
+ * time (shown without scripts and in print), and the chart as text behind a toggle.
  */
-function chart(spec: Record<string, unknown>, options: OutputOptions): string {
+function chart(spec: Record<string, unknown>, options: OutputOptions): string | undefined {
   const themed = deckSpec(spec, { height: options.chartHeight });
+  const svg = staticSvg(themed);
+  if (svg === undefined) return undefined;
   const text = `<details class="chart-text"><summary>Chart data</summary><div class="chart-text-body">${chartText(themed)}</div></details>`;
   const bounds = themed.autosize && (themed.autosize as { type?: string }).type === "fit" ? ` data-min-height="${SLIDE_CHART.minHeight}" data-max-height="${SLIDE_CHART.maxHeight}"` : "";
   // A live deck themes a recomputed spec again for the same room (live/client.ts).
   const room = options.chartHeight === undefined ? "" : ` data-chart-height="${options.chartHeight}"`;
-  return `<div class="chart"${bounds}${room}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div>${staticSvg(themed)}${text}</div>`;
+  return `<div class="chart"${bounds}${room}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div><div class="chart-static">${svg}</div>${text}</div>`;
 }
 
 const asText = (value: unknown) => (typeof value === "string" ? value : undefined);

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { pipeline, type Readable } from "node:stream";
 import { fail, requireInteger } from "@skip-and-drop/lib/checks";
+import { runIfEntry } from "../tools/entry";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -121,9 +122,5 @@ export async function serveFromEnv(root: string, portText = process.env.PORT, lo
   return server;
 }
 
-if (require.main === module) {
-  serveFromEnv(join(__dirname, "dist")).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+// resolves with nothing: the server keeps the process running until Ctrl+C
+runIfEntry(module, async () => void (await serveFromEnv(join(__dirname, "dist"))));

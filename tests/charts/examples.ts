@@ -11,10 +11,10 @@ export function gradientRows(): Row[] {
   const rows: Row[] = [];
   for (const scale of SCALES) {
     for (const series of ["plain", "residual"]) {
-      for (let L = 1; L <= DEPTHS; L++) {
-        const y = series === "plain" ? (L > 9 ? 0 : scale ** (10 * L)) : 1 + 0.05 * scale * L;
-        rows.push({ x: L, y, series, scale });
-      }
+    for (let L = 1; L <= DEPTHS; L++) {
+      const y = series === "plain" ? (L > 9 ? 0 : scale ** (10 * L)) : 1 + 0.05 * scale * L;
+      rows.push({ x: L, y, series, scale });
+    }
     }
   }
   return rows;
@@ -43,52 +43,57 @@ export const penalties: Row[] = [0.2, 0.5, 0.8].flatMap((p) =>
 
 const gradientTitles = { title: "Gradient norm through depth", xTitle: "depth L (layers)", yTitle: "‖∂L/∂x₀‖ (log scale)" };
 
-export const examples: Record<string, () => ChartSpec> = {
-  line: () =>
-    lineChart(gradientRows().filter((r) => r.scale === 1), { ...gradientTitles, points: true }),
-  lineLogClampedSlider: () =>
-    lineChart(gradientRows(), {
-      ...gradientTitles,
-      logY: true,
-      slider: { field: "scale", min: 0.5, max: 1.5, step: 0.5, init: 1, name: "scale", label: "weight scale" },
-      annotations: [{ y: 0.25, label: "max σ′ = 1/4" }, { x: 9, label: "underflow" }, { x: 4, y: 1, label: "L = 4" }],
-    }),
-  lineFacets: () =>
-    lineChart(gradientRows(), { ...gradientTitles, logY: true, logX: true, facet: { field: "scale", columns: 3 }, annotations: [{ y: 1 }] }),
-  bar: () =>
-    barChart(columnNorms, {
-      title: "Column norms of X and X̃",
-      xTitle: "feature",
-      yTitle: "column norm ‖X_j‖ (no unit)",
-      group: "matrix",
-      groupTitle: "design matrix",
-      annotations: [{ y: 1.2, label: "common norm" }, { x: "x2", label: "x2" }],
-    }),
-  barLog: () =>
-    barChart(spreadNorms, {
-      title: "Column norms across decades",
-      xTitle: "feature",
-      yTitle: "column norm ‖X_j‖ (log scale)",
-      group: "matrix",
-      logY: true,
-    }),
-  scatterLog: () =>
-    scatterChart(singularValues, { title: "Singular values", xTitle: "index i", yTitle: "σᵢ (log scale)", logY: true }),
-  strip: () =>
-    stripChart(penalties, {
-      title: "Dropout penalty per feature",
-      valueTitle: "penalty weight λ(1 − p)/p",
-      categoryTitle: "keep probability",
-      logValue: true,
-    }),
-  scatterSlider: () =>
-    scatterChart(penalties.map((r) => ({ ...r, x: r.value, y: r.p })), {
-      title: "Penalty by keep probability",
-      xTitle: "penalty weight (no unit)",
-      yTitle: "keep probability p",
-      slider: { field: "p", min: 0.2, max: 0.8, step: 0.3 },
-    }),
+/** A builder call with fresh inputs each time, so tests can check what the builder did to them. */
+export interface Example {
+  build: (rows: Row[], options: object) => ChartSpec;
+  rows: () => Row[];
+  options: () => object;
+}
+const example = <O extends object>(build: (rows: Row[], options: O) => ChartSpec, rows: () => Row[], options: () => O): Example =>
+  ({ build: (data, opts) => build(data, opts as O), rows, options });
+
+export const calls: Record<string, Example> = {
+  line: example(lineChart, () => gradientRows().filter((r) => r.scale === 1), () => ({ ...gradientTitles, points: true })),
+  lineLogClampedSlider: example(lineChart, () => gradientRows(), () => ({
+    ...gradientTitles,
+    logY: true,
+    slider: { field: "scale", min: 0.5, max: 1.5, step: 0.5, init: 1, name: "scale", label: "weight scale" },
+    annotations: [{ y: 0.25, label: "max σ′ = 1/4" }, { x: 9, label: "underflow" }, { x: 4, y: 1, label: "L = 4" }],
+  })),
+  lineFacets: example(lineChart, () => gradientRows(), () => ({ ...gradientTitles, logY: true, logX: true, facet: { field: "scale", columns: 3 }, annotations: [{ y: 1 }] })),
+  bar: example(barChart, () => columnNorms, () => ({
+    title: "Column norms of X and X̃",
+    xTitle: "feature",
+    yTitle: "column norm ‖X_j‖ (no unit)",
+    group: "matrix",
+    groupTitle: "design matrix",
+    annotations: [{ y: 1.2, label: "common norm" }, { x: "x2", label: "x2" }],
+  })),
+  barLog: example(barChart, () => spreadNorms, () => ({
+    title: "Column norms across decades",
+    xTitle: "feature",
+    yTitle: "column norm ‖X_j‖ (log scale)",
+    group: "matrix",
+    logY: true,
+  })),
+  scatterLog: example(scatterChart, () => singularValues, () => ({ title: "Singular values", xTitle: "index i", yTitle: "σᵢ (log scale)", logY: true })),
+  strip: example(stripChart, () => penalties, () => ({
+    title: "Dropout penalty per feature",
+    valueTitle: "penalty weight λ(1 − p)/p",
+    categoryTitle: "keep probability",
+    logValue: true,
+  })),
+  scatterSlider: example(scatterChart, () => penalties.map((r) => ({ ...r, x: r.value, y: r.p })), () => ({
+    title: "Penalty by keep probability",
+    xTitle: "penalty weight (no unit)",
+    yTitle: "keep probability p",
+    slider: { field: "p", min: 0.2, max: 0.8, step: 0.3 },
+  })),
 };
+
+export const examples: Record<string, () => ChartSpec> = Object.fromEntries(
+  Object.entries(calls).map(([name, { build, rows, options }]) => [name, () => build(rows(), options())]),
+);
 
 /** Axis titles each example must show in its rendered SVG. */
 export const axisTitles: Record<string, string[]> = {

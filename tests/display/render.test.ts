@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { pngSize, renderSvg, svgToPng, toPng, toSvg } from "../../lib/src/display";
 import { examples } from "../charts/examples";
@@ -48,5 +50,26 @@ describe("svgToPng", () => {
   it("rejects a zoom outside (0, 8]", () => {
     expect(() => svgToPng(square, { zoom: 0 })).toThrow("zoom = 0 is invalid: expected a number in (0, 8]");
     expect(() => svgToPng(square, { zoom: NaN })).toThrow(RangeError);
+  });
+});
+
+describe("renderSvg offline (how the deck draws a notebook's chart at build time)", () => {
+  it("loads nothing a spec points at: no request reaches a server, the marks are empty", async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => (requests.push(req.url ?? ""), res.end('[{"a": 1}]')));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    const spec = { data: { url: `http://127.0.0.1:${port}/data.json` }, mark: "point", title: "remote", encoding: { x: { field: "a", type: "quantitative" } } };
+    try {
+      expect(renderSvg(spec, { offline: true })).not.toMatch(/role="graphics-symbol"/);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(requests).toEqual([]);
+      // the probe can see a request: vega's default loader does fetch
+      renderSvg(spec);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(requests).toEqual(["/data.json"]);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
-// Reference computations for the tests: the expectation over every mask R ∈ {0,1}^{n×d},
+// The brute-force reference for the dropout objective: the expectation over every mask R ∈ {0,1}^{n×d},
 // each weighted by its probability p^{#kept} (1−p)^{#dropped}. Feasible only for tiny n·d.
 import { Matrix } from "ml-matrix";
+import type { Rng } from "../../lib/src/rng";
 
 export function exactExpectation(X: Matrix, y: Matrix, w: Matrix, p: number, inverted = false): number {
   const [n, d] = [X.rows, X.columns];
@@ -24,16 +25,29 @@ export function exactExpectation(X: Matrix, y: Matrix, w: Matrix, p: number, inv
   return total;
 }
 
-/** Central finite differences of f at w, step h per coordinate. */
-export function finiteGradient(f: (w: Matrix) => number, w: Matrix, h: number): number[] {
-  return w.getColumn(0).map((_, j) => {
-    const plus = w.clone();
-    const minus = w.clone();
-    plus.set(j, 0, plus.get(j, 0) + h);
-    minus.set(j, 0, minus.get(j, 0) - h);
-    return (f(plus) - f(minus)) / (2 * h);
-  });
+/**
+ * Brute-force Monte Carlo: `samples` masks R drawn entry by entry (row-major, kept iff
+ * rng.uniform() < p, the library's draw order), each loss ‖y − (R ⊙ X)w/s‖² computed with
+ * whole-matrix operations (s = p if inverted, else 1), then the mean and the standard error
+ * from the stored losses in two passes.
+ */
+export function bruteForceMonteCarlo(
+  X: Matrix,
+  y: Matrix,
+  w: Matrix,
+  p: number,
+  samples: number,
+  rng: Rng,
+  inverted = false,
+): { mean: number; standardError: number } {
+  const losses: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const R = new Matrix(X.rows, X.columns);
+    for (let i = 0; i < X.rows; i++) for (let j = 0; j < X.columns; j++) R.set(i, j, rng.uniform() < p ? 1 : 0);
+    const prediction = Matrix.mul(R, X).mmul(w).div(inverted ? p : 1);
+    losses.push(Matrix.sub(y, prediction).norm() ** 2);
+  }
+  const mean = losses.reduce((a, b) => a + b, 0) / samples;
+  const variance = losses.reduce((a, l) => a + (l - mean) ** 2, 0) / (samples - 1);
+  return { mean, standardError: Math.sqrt(variance / samples) };
 }
-
-export const relativeDistance = (a: Matrix, b: Matrix): number =>
-  Matrix.sub(a, b).norm() / Math.max(b.norm(), Number.MIN_VALUE);

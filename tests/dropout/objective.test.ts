@@ -9,7 +9,8 @@ import {
   invertedDropoutObjective,
 } from "../../lib/src/dropout/objective";
 import { makeRegressionData } from "../../lib/src/dropout/data";
-import { exactExpectation, finiteGradient } from "./exact";
+import { bruteForceMonteCarlo, exactExpectation } from "./exact";
+import { numericGradient, relativeError } from "../../lib/src/residual/finite-difference";
 
 // n = 2, d = 3: 2^6 = 64 masks, enumerated exactly.
 function tinyCase(seed: number) {
@@ -41,10 +42,9 @@ describe("dropoutObjective: closed form (4) of the expectation (2)", () => {
     const { X, y } = makeRegressionData({ n: 20, d: 4, scales: [0.1, 1, 3, 10], rng: createRng(5) });
     const w = createRng(6).normalMatrix(4, 1);
     const p = 0.6;
-    const analytic = dropoutObjectiveGradient(X, y, w, p).getColumn(0);
-    const numeric = finiteGradient((v) => dropoutObjective(X, y, v, p), w, 1e-5);
-    const scale = Math.max(...numeric.map(Math.abs));
-    analytic.forEach((g, j) => expect(Math.abs(g - numeric[j])).toBeLessThan(1e-6 * scale));
+    const analytic = dropoutObjectiveGradient(X, y, w, p);
+    const numeric = numericGradient((v) => dropoutObjective(X, y, v, p), w, 1e-5);
+    expect(relativeError(analytic, numeric, ["analytic", "numeric"])).toBeLessThan(1e-8);
   });
 
   it("does not mutate its inputs", () => {
@@ -67,7 +67,14 @@ describe("dropoutObjectiveMonteCarlo: sampling masks", () => {
     expect(Math.abs(estimate.mean - exact)).toBeLessThan(4 * estimate.standardError);
     // the error is real sampling error, not zero: the standard error is a sensible size
     expect(estimate.standardError).toBeGreaterThan(1e-4 * exact);
-    expect(dropoutObjectiveMonteCarlo(X, y, w, p, 20_000, createRng(13))).toBe(estimate.mean);
+  });
+
+  it.each([[0.7, false], [0.3, true]])("equals a brute-force sampler drawing the same masks (p = %s, inverted %s)", (p, inverted) => {
+    const brute = bruteForceMonteCarlo(X, y, w, p, 2_000, createRng(17), inverted);
+    const [estimate] = dropoutObjectiveEstimates(X, y, w, p, [2_000], createRng(17), { inverted });
+    expect(Math.abs(estimate.mean - brute.mean)).toBeLessThan(1e-12 * brute.mean);
+    expect(Math.abs(estimate.standardError - brute.standardError)).toBeLessThan(1e-9 * brute.standardError);
+    expect(dropoutObjectiveMonteCarlo(X, y, w, p, 2_000, createRng(17), { inverted })).toBeCloseTo(brute.mean, 9);
   });
 
   it("inverted masks estimate the inverted objective", () => {

@@ -4,7 +4,7 @@ import { createRng } from "../../lib/src/rng";
 import { dropoutRidge, fromRidge, ridgeSolution, toRidge } from "../../lib/src/dropout/ridge";
 import { columnNorms, dropoutGamma, dropoutSolution, tikhonovSolution } from "../../lib/src/dropout/solutions";
 import { makeRegressionData } from "../../lib/src/dropout/data";
-import { relativeDistance } from "./exact";
+import { numericGradient, relativeError } from "../../lib/src/residual/finite-difference";
 
 const { X, y } = makeRegressionData({ n: 40, d: 4, scales: [0.1, 1, 3, 10], rng: createRng(31) });
 
@@ -14,15 +14,15 @@ describe("toRidge / fromRidge: (3) as classical ridge (5)", () => {
   it.each(lambdas)("ridge on X̃ mapped back equals Tikhonov on X (dropout Γ, λ = %s)", (lambda) => {
     const Gamma = dropoutGamma(X, 0.6);
     const wTilde = ridgeSolution(toRidge(X, Gamma, lambda), y, lambda);
-    expect(relativeDistance(fromRidge(wTilde, Gamma, lambda), tikhonovSolution(X, y, Gamma))).toBeLessThan(1e-9);
+    expect(relativeError(fromRidge(wTilde, Gamma, lambda), tikhonovSolution(X, y, Gamma))).toBeLessThan(1e-9);
   });
 
   it.each(lambdas)("works for a general invertible (non-diagonal) Γ (λ = %s)", (lambda) => {
     const Gamma = Matrix.add(createRng(32).normalMatrix(4, 4), Matrix.eye(4).mul(3));
     const wTilde = ridgeSolution(toRidge(X, Gamma, lambda), y, lambda);
-    expect(relativeDistance(fromRidge(wTilde, Gamma, lambda), tikhonovSolution(X, y, Gamma))).toBeLessThan(1e-9);
+    expect(relativeError(fromRidge(wTilde, Gamma, lambda), tikhonovSolution(X, y, Gamma))).toBeLessThan(1e-9);
     // X̃ Γ = λ^{1/2} X, the defining identity
-    expect(relativeDistance(toRidge(X, Gamma, lambda).mmul(Gamma), X.clone().mul(Math.sqrt(lambda)))).toBeLessThan(1e-12);
+    expect(relativeError(toRidge(X, Gamma, lambda).mmul(Gamma), X.clone().mul(Math.sqrt(lambda)))).toBeLessThan(1e-12);
   });
 
   it("chains to the dropout solution: fromRidge(ridge on X̃) = p·w̌", () => {
@@ -30,7 +30,7 @@ describe("toRidge / fromRidge: (3) as classical ridge (5)", () => {
     const lambda = 2;
     const { XTilde, Gamma } = dropoutRidge(X, p, lambda);
     const w = fromRidge(ridgeSolution(XTilde, y, lambda), Gamma, lambda);
-    expect(relativeDistance(w, dropoutSolution(X, y, p).mul(p))).toBeLessThan(1e-9);
+    expect(relativeError(w, dropoutSolution(X, y, p).mul(p))).toBeLessThan(1e-9);
   });
 
   it("gives every column of X̃ the same norm λ^{1/2}√(p/(1−p)) for the dropout Γ", () => {
@@ -50,7 +50,7 @@ describe("toRidge / fromRidge: (3) as classical ridge (5)", () => {
   it("ridgeSolution satisfies its normal equations (XᵀX + λI) w = Xᵀy", () => {
     const w = ridgeSolution(X, y, 3);
     const lhs = Matrix.add(X.transpose().mmul(X), Matrix.eye(4).mul(3)).mmul(w);
-    expect(relativeDistance(lhs, X.transpose().mmul(y))).toBeLessThan(1e-12);
+    expect(relativeError(lhs, X.transpose().mmul(y))).toBeLessThan(1e-12);
   });
 
   it("does not mutate its inputs", () => {

@@ -4,7 +4,7 @@ import { createRng } from "../../lib/src/rng";
 import { dropoutSgd } from "../../lib/src/dropout/sgd";
 import { dropoutSolution } from "../../lib/src/dropout/solutions";
 import { makeRegressionData } from "../../lib/src/dropout/data";
-import { relativeDistance } from "./exact";
+import { numericGradient, relativeError } from "../../lib/src/residual/finite-difference";
 
 // Features three orders of magnitude apart in variance, the case the step-size rule is built for.
 const { X, y } = makeRegressionData({ n: 100, d: 3, scales: [0.1, 1, 10], noise: 0.5, rng: createRng(1) });
@@ -18,7 +18,7 @@ describe("dropoutSgd with real Bernoulli masks (no rescaling)", () => {
   // Tolerances: over seeds 2–11 the averaged iterate's relative error after 200k steps ranged
   // from 0.3 % to 3.1 % (it shrinks like 1/√steps); the tests allow 4 % for their fixed seeds.
   it("has a Polyak-averaged iterate within 4 % of w̌ after 200k steps (seed 2)", () => {
-    expect(relativeDistance(run.average, wCheck)).toBeLessThan(0.04);
+    expect(relativeError(run.average, wCheck)).toBeLessThan(0.04);
     const last = run.trace[run.trace.length - 1];
     expect(last.step).toBe(steps);
     expect(last.averageDistance).toBeCloseTo(Matrix.sub(run.average, wCheck).norm(), 10);
@@ -67,7 +67,7 @@ describe("dropoutSgd with real Bernoulli masks (no rescaling)", () => {
 
   it("with minibatches also averages to w̌", () => {
     const batched = dropoutSgd(X, y, { p, rng: createRng(3), steps: 40_000, batchSize: 5 });
-    expect(relativeDistance(batched.average, wCheck)).toBeLessThan(0.04);
+    expect(relativeError(batched.average, wCheck)).toBeLessThan(0.04);
   });
 });
 
@@ -75,8 +75,8 @@ describe("dropoutSgd with inverted dropout (kept entries divided by p)", () => {
   it("averages to p·w̌ itself, with no rescaling at the end", () => {
     const target = wCheck.clone().mul(p);
     const run = dropoutSgd(X, y, { p, rng: createRng(4), steps, inverted: true });
-    expect(relativeDistance(run.average, target)).toBeLessThan(0.04);
-    expect(relativeDistance(run.average, wCheck)).toBeGreaterThan(0.2);
+    expect(relativeError(run.average, target)).toBeLessThan(0.04);
+    expect(relativeError(run.average, wCheck)).toBeGreaterThan(0.2);
   });
 
   it("is the no-rescale run in the coordinates w = p·w̌ (same seed, same masks)", () => {
@@ -84,6 +84,6 @@ describe("dropoutSgd with inverted dropout (kept entries divided by p)", () => {
     const inverted = dropoutSgd(X, y, { p, rng: createRng(5), steps: 5_000, inverted: true });
     // its step is p² times smaller because ‖x̃‖ is 1/p times larger
     expect(inverted.stepSize).toBeCloseTo(p * p * plain.stepSize, 15);
-    expect(relativeDistance(inverted.w, plain.w.clone().mul(p))).toBeLessThan(1e-9);
+    expect(relativeError(inverted.w, plain.w.clone().mul(p))).toBeLessThan(1e-9);
   });
 });

@@ -4,7 +4,7 @@ import { createRng } from "../../lib/src/rng";
 import { dropoutObjective } from "../../lib/src/dropout/objective";
 import { columnNormDiagonal, columnNorms, dropoutGamma, dropoutSolution, tikhonovSolution } from "../../lib/src/dropout/solutions";
 import { makeRegressionData } from "../../lib/src/dropout/data";
-import { finiteGradient, relativeDistance } from "./exact";
+import { numericGradient, relativeError } from "../../lib/src/residual/finite-difference";
 
 const { X, y } = makeRegressionData({ n: 50, d: 5, scales: [0.1, 0.5, 1, 5, 10], rng: createRng(21) });
 
@@ -26,15 +26,15 @@ describe("column norms and Γ̌", () => {
 describe("dropoutSolution: the minimiser w̌ of (4)", () => {
   it.each([0.9, 0.5, 0.1, 0.01])("rescaled, p·w̌ is the Tikhonov solution with Γ = dropoutGamma (p = %s)", (p) => {
     const scaled = dropoutSolution(X, y, p).mul(p);
-    expect(relativeDistance(scaled, tikhonovSolution(X, y, dropoutGamma(X, p)))).toBeLessThan(1e-9);
+    expect(relativeError(scaled, tikhonovSolution(X, y, dropoutGamma(X, p)))).toBeLessThan(1e-9);
   });
 
   it.each([0.8, 0.3])("makes the gradient of (4) vanish, by central differences (p = %s)", (p) => {
     const wCheck = dropoutSolution(X, y, p);
     const f = (w: Matrix) => dropoutObjective(X, y, w, p);
-    const gradient = finiteGradient(f, wCheck, 1e-4);
+    const gradient = numericGradient(f, wCheck, 1e-4).to1DArray();
     // Compare with the gradient's size one unit away from the minimiser, where it is O(‖X‖²).
-    const away = finiteGradient(f, Matrix.add(wCheck, Matrix.ones(5, 1)), 1e-4);
+    const away = numericGradient(f, Matrix.add(wCheck, Matrix.ones(5, 1)), 1e-4).to1DArray();
     const scale = Math.max(...away.map(Math.abs));
     gradient.forEach((g) => expect(Math.abs(g)).toBeLessThan(1e-7 * scale));
     // and it is a minimum: moving any coordinate raises the objective
@@ -47,7 +47,7 @@ describe("dropoutSolution: the minimiser w̌ of (4)", () => {
 
   it("is ordinary least squares at p = 1", () => {
     const ls = tikhonovSolution(X, y, Matrix.zeros(1, 5));
-    expect(relativeDistance(dropoutSolution(X, y, 1), ls)).toBeLessThan(1e-10);
+    expect(relativeError(dropoutSolution(X, y, 1), ls)).toBeLessThan(1e-10);
     // least squares: the residual is orthogonal to every column
     const residual = Matrix.sub(y, X.mmul(ls));
     X.transpose().mmul(residual).getColumn(0).forEach((v, j) =>
@@ -63,7 +63,7 @@ describe("dropoutSolution: the minimiser w̌ of (4)", () => {
     const normal = Matrix.add(X.transpose().mmul(X), Matrix.eye(5).mul(lambda));
     // (XᵀX + λI) w = Xᵀy holds for the result
     const w = tikhonovSolution(X, y, Gamma);
-    expect(relativeDistance(normal.mmul(w), X.transpose().mmul(y))).toBeLessThan(1e-10);
+    expect(relativeError(normal.mmul(w), X.transpose().mmul(y))).toBeLessThan(1e-10);
   });
 
   it("does not mutate X or y", () => {

@@ -20,7 +20,8 @@ describe("createRng", () => {
     const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / N;
     // standard error of the mean is sqrt(1/12/N) ≈ 6.5e-4; allow 5 of them
     expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
-    expect(Math.abs(variance - 1 / 12)).toBeLessThan(2e-3);
+    // the sample variance's standard error is sqrt((μ₄ − σ⁴)/N), μ₄ = 1/80 for U(0, 1): ≈ 1.7e-4
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(5 * Math.sqrt((1 / 80 - 1 / 144) / N));
   });
 
   it("draws standard normals: mean 0, variance 1, and P(|z| < 1.96) ≈ 0.95", () => {
@@ -31,7 +32,7 @@ describe("createRng", () => {
     const variance = zs.reduce((s, z) => s + (z - mean) ** 2, 0) / N;
     const inside = zs.filter((z) => Math.abs(z) < 1.959964).length / N;
     expect(Math.abs(mean)).toBeLessThan(5 / Math.sqrt(N));
-    expect(Math.abs(variance - 1)).toBeLessThan(0.02);
+    expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(2 / N)); // μ₄ − σ⁴ = 3 − 1 for N(0, 1)
     expect(Math.abs(inside - 0.95)).toBeLessThan(5 * Math.sqrt(0.95 * 0.05 / N));
   });
 
@@ -51,8 +52,9 @@ describe("createRng", () => {
     const xs = M.to1DArray();
     const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
-    expect(Math.abs(mean - 10)).toBeLessThan(0.05);
-    expect(Math.abs(sd - 3)).toBeLessThan(0.05);
+    // standard errors: σ/√N for the mean, about σ/√(2N) for the standard deviation
+    expect(Math.abs(mean - 10)).toBeLessThan(5 * (3 / Math.sqrt(xs.length)));
+    expect(Math.abs(sd - 3)).toBeLessThan(5 * (3 / Math.sqrt(2 * xs.length)));
   });
 
   it("rejects bad seeds and probabilities, naming the argument", () => {
@@ -75,5 +77,48 @@ describe("seeding", () => {
     const counts = new Array(10).fill(0);
     for (const x of first) counts[Math.floor(x * 10)]++;
     for (const c of counts) expect(Math.abs(c - N / 10)).toBeLessThan(5 * Math.sqrt(N * 0.09));
+  });
+});
+
+describe("Rng.split", () => {
+  const N = 20_000;
+  const draws = (rng: ReturnType<typeof createRng>, n = N) => Array.from({ length: n }, () => rng.uniform());
+  /** Pearson correlation; for independent streams its standard error is 1/√N. */
+  function correlation(xs: number[], ys: number[]): number {
+    const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const my = ys.reduce((s, y) => s + y, 0) / ys.length;
+    let sxy = 0, sxx = 0, syy = 0;
+    xs.forEach((x, i) => ((sxy += (x - mx) * (ys[i] - my)), (sxx += (x - mx) ** 2), (syy += (ys[i] - my) ** 2)));
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
+  it("is reproducible: the same seed gives the same child and the same parent afterwards", () => {
+    const [a, b] = [createRng(11), createRng(11)];
+    const [childA, childB] = [a.split(), b.split()];
+    expect(draws(childA, 100)).toEqual(draws(childB, 100));
+    expect(draws(a, 100)).toEqual(draws(b, 100));
+  });
+
+  it("leaves the parent's stream independent of how much the child draws", () => {
+    const [a, b] = [createRng(12), createRng(12)];
+    draws(a.split(), 1000);
+    b.split();
+    expect(draws(a, 100)).toEqual(draws(b, 100));
+  });
+
+  it("gives a child uncorrelated with its parent and with its sibling, each uniform", () => {
+    const parent = createRng(13);
+    const first = parent.split();
+    const second = parent.split();
+    const [p, c1, c2] = [draws(parent), draws(first), draws(second)];
+    for (const [xs, ys] of [[p, c1], [p, c2], [c1, c2]]) expect(Math.abs(correlation(xs, ys))).toBeLessThan(5 / Math.sqrt(N));
+    // lagged by one draw too: a child must not be its parent shifted
+    expect(Math.abs(correlation(p.slice(1), c1.slice(0, -1)))).toBeLessThan(5 / Math.sqrt(N));
+    for (const xs of [c1, c2]) expect(Math.abs(xs.reduce((s, x) => s + x, 0) / N - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
+    expect(c1.slice(0, 10)).not.toEqual(c2.slice(0, 10));
+  });
+
+  it("gives different children for different seeds", () => {
+    expect(draws(createRng(1).split(), 10)).not.toEqual(draws(createRng(2).split(), 10));
   });
 });

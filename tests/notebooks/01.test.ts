@@ -82,11 +82,17 @@ describe("notebook 01: residual connections", () => {
     expectChecks(run, 30);
     // sigmoid gradients vanish through 30 layers; the residual stack keeps the norm near 1 at c = 0.5
     expect(printed(run.text, "sigmoid       ‖∂ℒ/∂X_0‖ / ‖∂ℒ/∂X_L‖")).toBeLessThan(1e-10);
-    const halfLine = run.text.split("\n").find((l) => l.startsWith("‖∂ℒ/∂X_0‖ at c = 0.5:"))!;
-    const atHalf = (kind: string) => after(halfLine, `${kind} `);
-    expect(atHalf("residual")).toBeGreaterThan(0.1);
-    expect(atHalf("residual")).toBeLessThan(10);
-    expect(atHalf("plain (relu)")).toBeLessThan(1e-6);
+    // read from the sweep chart's data (its rows: kind, scale, layer, norm), not from printed text
+    const sweep = chartSpec(run, "c-stacks-chart").data.values as { kind: string; scale: number; layer: number; norm: number }[];
+    const atHalf = (kind: string) => sweep.find((r) => r.kind === kind && r.layer === 0 && r.scale === 0.5)!.norm;
+    // Residual blocks at c = 0.5 with ReLU branches: E‖(I + W₂DW₁)g‖² = (1 + c⁴/2)‖g‖², so with
+    // ‖∂ℒ/∂X_L‖ = 1 the second moment predicts √((1 + c⁴/2)^L) = 1.587 at L = 30. Over 40 seeds
+    // the log of the norm spreads by 0.068 (geometric mean 1.578): allow 5 spreads.
+    const predicted = Math.sqrt((1 + 0.5 ** 4 / 2) ** 30);
+    expect(Math.abs(Math.log(atHalf("residual") / predicted))).toBeLessThan(5 * 0.068);
+    // Plain ReLU layers shrink the squared norm by c²/2 per layer: √((c²/2)^L) = 2.8e-14 at
+    // L = 30 (geometric mean over 40 seeds 7.4e-15, log spread 1.2); 1e-10 is 8 spreads away.
+    expect(atHalf("plain (relu)")).toBeLessThan(1e-10);
     // the residual net trains below the plain net's plateau (the constant predictor's loss ≈ 0.25)
     const final = (kind: string) => {
       const line = run.text.split("\n").find((l) => l.startsWith(kind) && l.includes(" loss ") && l.includes("mean;"))!;

@@ -6,7 +6,11 @@ import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../runner/nbformat";
 import { notebookToDeck } from "../../slides/deck";
 import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
-import { jsonScript } from "../../slides/outputs";
+import { jsonScript, renderOutput } from "../../slides/outputs";
+import { sanitizeSvg } from "../../slides/sanitize";
+import { deckSpec } from "../../slides/chart-theme";
+import { escapeHtml } from "../../slides/html";
+import { renderSvg } from "../../lib/src/display/render";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const load = (name: string) => parseNotebook(readFileSync(join(fixtures, `${name}.ipynb`), "utf8"));
@@ -170,6 +174,18 @@ describe("code and outputs", () => {
     expect(Number(width)).toBe(880);
     expect(chart).not.toContain(String(bundle["image/svg+xml"]).slice(0, 200));
   });
+
+  test("the static SVG comes from the spec: a bundle without SVG gets one, a stored SVG is not used", () => {
+    const spec = { data: { values: [{ a: 1, b: 2 }, { a: 2, b: 1 }] }, mark: "bar", title: "drawn at build time", encoding: { x: { field: "a", type: "ordinal" }, y: { field: "b", type: "quantitative" } } };
+    const stored = '<svg xmlns="http://www.w3.org/2000/svg"><text>stale stored figure</text></svg>';
+    for (const data of [{ [VEGA_LITE_MIME]: spec, "text/plain": "t" }, { [VEGA_LITE_MIME]: spec, "image/svg+xml": stored }]) {
+      const html = renderOutput({ output_type: "display_data", data, metadata: {} });
+      expect(html).toContain(`<div class="chart-static">${sanitizeSvg(renderSvg(spec))}</div>`);
+      expect(html).toContain("drawn at build time");
+      expect(html).not.toContain("stale stored figure");
+    }
+  });
+
 
   test("a spec whose strings contain </script> cannot close its script element", () => {
     const spec = { title: "</script><script>window.__pwned = 1</script>", description: "a\u2028b" };

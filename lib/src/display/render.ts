@@ -5,12 +5,13 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 import { Resvg } from "@resvg/resvg-js";
 import { requireInterval } from "../checks";
-import type { ChartSpec } from "../charts/defaults";
+import { recompressPng } from "./png";
+import type { VegaLiteSpec } from "./spec";
 
 export const CHART_FONT = "DejaVu Sans";
 
 /** Compiles to a vega spec; vega-lite's warnings are returned, not printed (stderr fails notebook runs). */
-export function compileToVega(spec: ChartSpec): { vega: vega.Spec; warnings: string[] } {
+export function compileToVega(spec: VegaLiteSpec): { vega: vega.Spec; warnings: string[] } {
   const warnings: string[] = [];
   const keep = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
   const logger = { level: () => logger, error: keep, warn: keep, info: () => logger, debug: () => logger };
@@ -21,13 +22,25 @@ export function compileToVega(spec: ChartSpec): { vega: vega.Spec; warnings: str
   return { vega: compiled.spec, warnings };
 }
 
+export interface RenderOptions {
+  /** Load nothing (URL data, images): a spec from an untrusted notebook renders its inline data only. */
+  offline?: boolean;
+}
+
+/** A vega loader that refuses every request. */
+function offlineLoader(): vega.Loader {
+  const refuse = (uri: string) => Promise.reject(new Error(`offline rendering: refused to load ${uri}`));
+  return Object.assign(vega.loader(), { load: refuse, sanitize: refuse, http: refuse, file: refuse });
+}
+
 /** A headless vega View of the chart, its dataflow not yet run. */
-export function chartView(spec: ChartSpec): vega.View {
-  return new vega.View(vega.parse(compileToVega(spec).vega), { renderer: "none", logLevel: vega.Error });
+export function chartView(spec: VegaLiteSpec, { offline = false }: RenderOptions = {}): vega.View {
+  const loader = offline ? { loader: offlineLoader() } : {};
+  return new vega.View(vega.parse(compileToVega(spec).vega), { renderer: "none", logLevel: vega.Error, ...loader });
 }
 
 /** SVG through vega's own asynchronous headless path. */
-export async function toSvg(spec: ChartSpec): Promise<string> {
+export async function toSvg(spec: VegaLiteSpec): Promise<string> {
   return chartView(spec).toSVG();
 }
 
@@ -51,8 +64,8 @@ type StringRendererClass = new (loader: unknown) => StringRenderer;
  * way vega's headless renderer is (view size + padding, offset by padding + origin).
  * This reads two internal View fields; a test pins it to toSvg's output.
  */
-export function renderSvg(spec: ChartSpec): string {
-  const view = chartView(spec).run();
+export function renderSvg(spec: VegaLiteSpec, options: RenderOptions = {}): string {
+  const view = chartView(spec, options).run();
   const { _viewWidth, _viewHeight } = view as unknown as ViewSize;
   if (typeof _viewWidth !== "number" || typeof _viewHeight !== "number") {
     throw new Error("renderSvg: this vega version has no synchronous view size; use `await toSvg(spec)`");
@@ -82,10 +95,10 @@ export function svgToPng(svg: string, options: PngOptions = {}): Buffer {
     fitTo: { mode: "zoom", value: zoom },
     font: { loadSystemFonts: true, defaultFontFamily: CHART_FONT },
   });
-  return resvg.render().asPng();
+  return recompressPng(resvg.render().asPng());
 }
 
 /** PNG of a chart (vega's asynchronous SVG path, then resvg). */
-export async function toPng(spec: ChartSpec, options: PngOptions = {}): Promise<Buffer> {
+export async function toPng(spec: VegaLiteSpec, options: PngOptions = {}): Promise<Buffer> {
   return svgToPng(await toSvg(spec), options);
 }

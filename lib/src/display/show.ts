@@ -2,9 +2,9 @@
 // kernel's own writer (jupyter.lastWriteDisplayData, set for the cell being executed)
 // sends a whole bundle as one display_data message. Rendering is synchronous, so a cell
 // can end in `show(spec)` with no `await` and the output still lands in that cell.
-import type { ChartSpec } from "../charts/defaults";
 import { displayBundle, svgBundle, type DisplayBundle } from "./bundle";
 import type { PngOptions } from "./render";
+import type { VegaLiteSpec } from "./spec";
 
 type WriteDisplayData = (content: DisplayBundle, update: boolean) => void;
 
@@ -24,8 +24,11 @@ function kernelWriter(): WriteDisplayData {
   return write as WriteDisplayData;
 }
 
-/** Shows a chart as one output: live vega-lite spec, PNG, SVG and its title. */
-export function show(spec: ChartSpec, options: PngOptions = {}): void {
+/**
+ * Shows any vega-lite v5 spec as one output: the live spec, a PNG and its title. An
+ * invalid spec fails with a RangeError naming the property that is wrong.
+ */
+export function show(spec: VegaLiteSpec, options: PngOptions = {}): void {
   const write = kernelWriter();
   write(displayBundle(spec, options), false);
 }

@@ -53,8 +53,3 @@ export function solveSpd(A: Matrix, b: Matrix, what: string): Matrix {
 export function column(values: readonly number[]): Matrix {
   return Matrix.columnVector([...values]);
 }
-
-/** Entries of a d×1 column vector as an array. */
-export function entries(v: Matrix): number[] {
-  return v.getColumn(0);
-}
