@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { decadeTicks, heatmapChart, lineChart, sideBySide, withAxisTicks, type ChartSpec } from "../../lib/src/charts";
 import { compileToVega, renderSvg } from "../../lib/src/display";
+import { axisLabels } from "./scene";
 import { validateVegaLite } from "./schema";
 
 function valid(spec: ChartSpec): void {
@@ -55,6 +56,15 @@ describe("sideBySide and decade ticks", () => {
     const svg = renderSvg(spec);
     for (const text of ["Two panels", "different x", "keep probability p", "ridge strength λ", "dropout", "ridge"]) expect(svg).toContain(`>${text}<`);
     expect(spec.resolve).toEqual({ scale: { color: "shared", y: "shared" } });
+  });
+
+  it("labels each panel's linear x axis: its tick count reads the panel's own scale", () => {
+    // vega-lite names the panels' x scales concat_0_x, concat_1_x; an expression reading scale 'x' found none and drew no ticks.
+    const [dropoutLabels, ridgeLabels] = axisLabels(renderSvg(spec), "X");
+    expect(dropoutLabels.length).toBeGreaterThanOrEqual(3);
+    expect(dropoutLabels.map(Number).every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(ridgeLabels).toContain("0.001");
+    expect(JSON.stringify(spec)).not.toContain("range('x')");
   });
 
   it("decadeTicks lists the powers of 10 inside the data, and the log axis shows only them", () => {

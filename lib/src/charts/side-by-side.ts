@@ -22,10 +22,12 @@ export function sideBySide(charts: readonly ChartSpec[], options: SideBySideOpti
   if (colors !== "shared" && colors !== "independent") fail("colors", colors, '"shared" or "independent"');
   if (typeof sharedY !== "boolean") fail("sharedY", sharedY, "true or false");
   // Each panel keeps its own title (as the panel's heading) and everything else; the $schema goes to the top.
+  // vega-lite names panel i's own scales concat_i_x (and concat_i_y unless y is shared), so an
+  // expression that reads scale 'x' (a tick count from the axis length) must name the panel's.
   const hconcat = charts.map((chart, i) => {
     if (chart === null || typeof chart !== "object" || chart.$schema !== VEGA_LITE_SCHEMA) fail(`charts[${i}]`, typeof chart, "a chart builder's spec");
     const { $schema: _schema, title: panelTitle, ...rest } = chart;
-    return { ...rest, title: panelTitle };
+    return renameScales({ ...rest, title: panelTitle }, sharedY ? ["x"] : ["x", "y"], `concat_${i}_`) as Record<string, unknown>;
   });
   const spec = {
     $schema: VEGA_LITE_SCHEMA,
@@ -35,4 +37,16 @@ export function sideBySide(charts: readonly ChartSpec[], options: SideBySideOpti
   };
   requireFiniteSpec(spec);
   return JSON.parse(JSON.stringify(spec)) as ChartSpec;
+}
+
+/** A copy of `node` whose expressions name the scales `channels` as `prefix` + channel. */
+function renameScales(node: unknown, channels: readonly string[], prefix: string): unknown {
+  if (Array.isArray(node)) return node.map((v) => renameScales(v, channels, prefix));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [
+    key,
+    key === "expr" && typeof value === "string"
+      ? channels.reduce((e, c) => e.replaceAll(`('${c}')`, `('${prefix}${c}')`), value)
+      : renameScales(value, channels, prefix),
+  ]));
 }
