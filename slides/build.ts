@@ -27,6 +27,11 @@ export interface BuildOptions {
   /** Re-execute each notebook first (into a temporary copy; the notebook file is not touched). */
   execute?: boolean;
   /**
+   * Decks of notebooks with a parameters cell re-run their code in the browser (default true);
+   * false leaves the committed charts only and no notebook code in the page.
+   */
+  live?: boolean;
+  /**
    * Parameters for the execution, papermill style (name -> value as written in code). With
    * several notebooks each gets the names its parameters cell declares (see overrides.ts).
    */
@@ -70,7 +75,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   const pages: { entry: DeckEntry; html: string }[] = [];
   for (const [i, { path, name, nb: read }] of committed.entries()) {
     const nb = execute ? await (options.executor ?? ((p, s) => defaultExecutor(p, s, log)))(path, overrides[i]) : read;
-    const html = notebookToDeck(nb, name, { notebookPath: relative(projectRoot, resolve(path)).split(sep).join("/") });
+    const html = notebookToDeck(nb, name, { notebookPath: relative(projectRoot, resolve(path)).split(sep).join("/"), live: options.live ?? true });
     // The page title, unescaped (escapeHtml writes numeric entities only).
     const title = (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? name).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     pages.push({ entry: { name, title, file: `${name}.html` }, html });

@@ -14,6 +14,7 @@ const command: Command = {
     { flag: "--execute", help: "re-run each notebook first (into a temporary copy; the notebook file is not written)" },
     { flag: "--set", value: "name=value", help: "a parameter for --execute (repeatable); each notebook gets the names its parameters cell declares" },
     { flag: "--out", value: "dir", help: "output folder (default slides/dist)" },
+    { flag: "--static", help: "decks that show the committed charts only: no in-browser re-run, no notebook code in the page" },
   ],
   notes:
     "Without notebooks, every notebook in notebooks/ gets a deck and the output holds exactly those. Naming notebooks rebuilds only their decks and keeps the others. " +
@@ -27,6 +28,8 @@ export interface CliArgs {
   outDir: string;
   execute: boolean;
   set: Record<string, string>;
+  /** Live decks (the default) re-run their notebook's code in the browser. */
+  live: boolean;
   help: boolean;
 }
 
@@ -41,6 +44,7 @@ export function parseArgs(argv: readonly string[], folder = process.cwd()): CliA
     outDir: out === undefined ? defaultOutDir : userPath(folder, out),
     execute: values.has("--execute"),
     set: parseSets(values.get("--set") ?? []),
+    live: !values.has("--static"),
     help,
   };
 }

@@ -53,9 +53,10 @@ function titleSlide(cells: readonly Indexed[], name: string): { html: string; pl
 /**
  * The deck for one notebook as an HTML page. `name` is the notebook's file name without
  * extension; it names the notebook in build errors and is the fallback title. A notebook with
- * a parameters cell gets a live deck (live/panel.ts) whose command lines name `notebookPath`.
+ * a parameters cell gets a live deck (live/panel.ts) whose command lines name `notebookPath`,
+ * unless `live` is false.
  */
-export function notebookToDeck(nb: Notebook, name: string, options: { notebookPath?: string } = {}): string {
+export function notebookToDeck(nb: Notebook, name: string, options: { notebookPath?: string; live?: boolean } = {}): string {
   const macros: Record<string, string> = {};
   const indexed: Indexed[] = nb.cells.map((cell, index) => ({ cell, ctx: { notebook: name, index, macros } }));
   const keyCells = indexed.flatMap((entry) => {
@@ -67,7 +68,7 @@ export function notebookToDeck(nb: Notebook, name: string, options: { notebookPa
   const ownTitle = title.cell !== undefined && keyCells[0]?.cell.cell === title.cell;
   const columns = groupSlides(keyCells).map((column, i) => columnHtml(column, ownTitle && i === 0));
   const sections = ownTitle ? columns : [title.html, ...columns];
-  const live = liveParts(nb, name, options.notebookPath ?? `notebooks/${name}.ipynb`);
-  if (live) sections.splice(1, 0, live.slide);
+  const live = options.live === false ? undefined : liveParts(nb, name, options.notebookPath ?? `notebooks/${name}.ipynb`);
+  if (live) sections.push(live.slide);
   return pageHtml({ title: title.plain, sections: sections.join("\n"), tail: live?.tail });
 }

@@ -65,7 +65,7 @@ const STYLE = `
 `;
 
 export interface LiveParts {
-  /** The panel's slide, placed after the title slide. */
+  /** The panel's slide, the deck's last (the ⚙ link on every slide leads to it). */
   slide: string;
   /** Status line and scripts, at the end of the page body. */
   tail: string;

@@ -38,7 +38,9 @@ const deck = columns(slidesPart);
 
 describe("slide structure", () => {
   test("title slide, then a column per `slide` with its `subslide`s under it", () => {
-    expect(deck.map((c) => c.length)).toEqual([1, 3, 1, 1, 1]);
+    // the notebook has a parameters cell, so its live deck ends on the Parameters slide
+    expect(deck.map((c) => c.length)).toEqual([1, 3, 1, 1, 1, 1]);
+    expect(deck[5][0]).toMatch(/^<section id="parameters" class="live-panel-slide">/);
     expect(deck[0][0]).toMatch(/^<section class="title-slide">/);
   });
 
@@ -79,10 +81,11 @@ describe("slide structure", () => {
     expect(built).toContain("<title>Own title</title>");
   });
 
-  test("`skip` and unmarked cells stay out", () => {
-    expect(html).not.toContain("SKIPPED-CELL");
-    expect(html).not.toContain("UNMARKED-CELL");
-    expect(html).not.toContain("const depth = 4");
+  test("`skip` and unmarked cells stay out of the slides (a live deck's program still runs their code)", () => {
+    expect(slidesPart).not.toContain("SKIPPED-CELL");
+    expect(slidesPart).not.toContain("UNMARKED-CELL");
+    expect(slidesPart).not.toContain("const depth = 4");
+    expect(notebookToDeck(nb, "features", { live: false })).not.toMatch(/SKIPPED-CELL|UNMARKED-CELL|const depth = 4/);
   });
 
   test("hide-input drops the code and keeps the output; hide-output the reverse", () => {
@@ -155,7 +158,13 @@ describe("code and outputs", () => {
     // What is left of the markdown's <img onerror> and <a href="javascript:..."> is inert.
     expect(deck[2][0]).toContain("Markdown with raw HTML: <img /> and  <a>a link</a>.");
     const scripts = html.match(/<script[^>]*>/g) ?? [];
-    expect(scripts.filter((s) => !/^<script src="assets\/[\w/.-]+\.js">$/.test(s))).toEqual(['<script type="application/json" class="chart-spec">']);
+    // the chart's spec, and the live deck's own parts: its parameter schema, its program (inert text) and its page script
+    expect(scripts.filter((s) => !/^<script src="assets\/[\w/.-]+\.js">$/.test(s))).toEqual([
+      '<script type="application/json" class="chart-spec">',
+      '<script type="application/json" id="live-schema">',
+      '<script type="text/plain" id="live-program">',
+      "<script>",
+    ]);
   });
 
   test("a vega-lite output embeds the deck-themed copy of its spec (slider param included) and an SVG drawn from that copy", () => {
@@ -180,7 +189,10 @@ describe("code and outputs", () => {
     const stored = '<svg xmlns="http://www.w3.org/2000/svg"><text>stale stored figure</text></svg>';
     for (const data of [{ [VEGA_LITE_MIME]: spec, "text/plain": "t" }, { [VEGA_LITE_MIME]: spec, "image/svg+xml": stored }]) {
       const html = renderOutput({ output_type: "display_data", data, metadata: {} });
-      expect(html).toContain(`<div class="chart-static">${sanitizeSvg(renderSvg(spec))}</div>`);
+      // drawn from the deck-themed copy of the spec (slide size, larger text), labelled for screen readers
+      const themed = deckSpec(spec);
+      const labelled = sanitizeSvg(renderSvg(themed).replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(String(themed.description))}"`));
+      expect(html).toContain(`<div class="chart-static">${labelled}</div>`);
       expect(html).toContain("drawn at build time");
       expect(html).not.toContain("stale stored figure");
     }

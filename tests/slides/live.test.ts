@@ -150,7 +150,7 @@ describe("the panel", () => {
     const errors: string[] = [];
     const page = await openLive(decks[0].file, {}, errors);
     const before = await deckCharts(page);
-    await page.evaluate(() => (window as any).Reveal.slide(1));
+    await page.click(".live-open"); // the ⚙ link leads to the Parameters slide
     await page.fill("#live-depth", "1000");
     await page.click(".live-panel button[type=submit]");
     await page.waitForFunction(() => document.documentElement.dataset.deckState === "failed", null, { timeout: 60_000 });
@@ -163,7 +163,7 @@ describe("the panel", () => {
   test("a change on the panel recomputes, updates the URL and the command, and a newer change wins", async () => {
     const errors: string[] = [];
     const page = await openLive(decks[1].file, {}, errors);
-    await page.evaluate(() => (window as any).Reveal.slide(1));
+    await page.click(".live-open"); // the ⚙ link leads to the Parameters slide
     await page.fill("#live-seed", "11");
     await page.click(".live-panel button[type=submit]");
     await page.fill("#live-seed", "12");
