@@ -3,15 +3,18 @@
 // build (other decks in a subset build, PDFs still valid: previous-build.ts), which then
 // replaces the output folder in one rename: a failed build (a bad formula, a notebook that
 // does not execute) leaves the previous decks untouched and no half-written deck behind.
+// Only a folder a build made is replaced, and of the old one only its files are deleted
+// (output-folder.ts); deck names that would overwrite each other or the index are refused.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { readNotebookFile, type Notebook } from "../runner/nbformat";
 import { fail } from "@skip-and-drop/lib/checks";
-import { copyAssets } from "./assets";
+import { assetFiles, copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
 import { overridesFor } from "./overrides";
 import { writeDeckList, type DeckEntry } from "./index-page";
 import { carryOver } from "./previous-build";
+import { removeOwned, replaceableOutput, writeMarker } from "./output-folder";
 
 export interface BuildOptions {
   /** Notebook files to turn into decks. */
@@ -51,6 +54,18 @@ export function listNotebooks(dir: string): string[] {
 
 export const deckName = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
 
+/** Refuses notebooks whose decks would land on the same file (compared as a case-insensitive file system would) or on the index page. */
+export function checkDeckNames(notebooks: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const path of notebooks) {
+    const key = `${deckName(path)}.html`.toLowerCase();
+    if (key === "index.html") fail("notebook", path, "a notebook not named index.ipynb: its deck would overwrite the index page index.html");
+    const other = seen.get(key);
+    if (other !== undefined) fail("notebook", path, `a notebook whose deck name differs from that of ${JSON.stringify(other)}: both would be written to ${deckName(path)}.html`);
+    seen.set(key, path);
+  }
+}
+
 async function defaultExecutor(path: string, set: Record<string, string>, log?: (line: string) => void): Promise<Notebook> {
   const { executeCopy } = await import("./execute");
   return executeCopy(path, set, log);
@@ -62,7 +77,10 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     const pairs = Object.entries(set).map(([name, value]) => `${name}=${value}`).join(" ");
     fail("set", pairs, "no parameters without execute (--execute): they apply when the notebooks are re-executed");
   }
-  const outDir = resolve(options.outDir);
+  checkDeckNames(notebooks);
+  // Checked before any notebook runs, and again just before the swap.
+  const ours = [...assetFiles(), ...notebooks.map((path) => `${deckName(path)}.html`)];
+  const outDir = replaceableOutput(options.outDir, notebooks, "--out", ours);
   const committed = notebooks.map((path) => ({ path, name: deckName(path), nb: readNotebookFile(path) }));
   // Checked for every notebook before the first kernel starts.
   const overrides = execute ? overridesFor(committed, set) : [];
@@ -84,7 +102,10 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     for (const file of files) copyFileSync(join(outDir, file), join(staging, file));
     for (const { entry, html } of pages) writeFileSync(join(staging, entry.file), html);
     writeDeckList(staging, decks);
-    replaceFolder(staging, outDir);
+    writeMarker(staging);
+    replaceableOutput(outDir, notebooks, "--out", ours);
+    const kept = replaceFolder(staging, outDir, ours);
+    if (kept.length > 0) log(`kept ${kept.join(", ")}: these files appeared in the output folder during the build and are not a build's`);
     return { outDir, decks };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -95,12 +116,14 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
 /**
  * Moves `staging` to `target`, replacing what was there. Two renames cannot be one atomic
  * step, so if the second fails the first is undone: the previous output goes back under its
- * own name and the error is rethrown (the caller removes the staging folder).
+ * own name and the error is rethrown (the caller removes the staging folder). Of the previous
+ * output only the files a build made are deleted (`ours`: also the names this build wrote);
+ * returns the paths of anything else, which stays in a folder beside the output.
  */
-export function replaceFolder(staging: string, target: string): void {
+export function replaceFolder(staging: string, target: string, ours: readonly string[] = []): string[] {
   if (!existsSync(target)) {
     renameSync(staging, target);
-    return;
+    return [];
   }
   const old = `${staging}-old`;
   renameSync(target, old);
@@ -110,5 +133,5 @@ export function replaceFolder(staging: string, target: string): void {
     renameSync(old, target);
     throw error;
   }
-  rmSync(old, { recursive: true, force: true });
+  return removeOwned(old, ours).map((f) => join(dirname(target), f));
 }

@@ -2,6 +2,7 @@
 // Builds a deck per notebook (all of notebooks/ unless files are named) into slides/dist.
 import { join, relative } from "node:path";
 import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
+import { endWithParent } from "../tools/lifetime";
 import { projectRoot } from "../tools/project";
 import { buildDecks, listNotebooks } from "./build";
 
@@ -12,7 +13,7 @@ const command: Command = {
   options: [
     { flag: "--execute", help: "re-run each notebook first (into a temporary copy; the notebook file is not written)" },
     { flag: "--set", value: "name=value", help: "a parameter for --execute (repeatable); each notebook gets the names its parameters cell declares" },
-    { flag: "--out", value: "dir", help: "output folder (default slides/dist)" },
+    { flag: "--out", value: "dir", help: "output folder (default slides/dist): a new or empty folder, or one an earlier build made; it is replaced on every build" },
   ],
   notes:
     "Without notebooks, every notebook in notebooks/ gets a deck and the output holds exactly those. Naming notebooks rebuilds only their decks and keeps the others. " +
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   process.chdir(folder); // the runner's messages then show paths as the user typed them
   const args = parseArgs(process.argv.slice(2), folder);
   if (args.help) return console.log(helpText(command));
+  endWithParent(); // --execute starts kernels: they end with the command
   const result = await buildDecks({ ...args, log: (line) => console.log(line) });
   const where = relative(folder, result.outDir) || ".";
   console.log(`${args.notebooks.length} deck(s) built; index.html in ${where}/ lists ${result.decks.length}`);
