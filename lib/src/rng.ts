@@ -3,7 +3,7 @@
 // The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here.
 import { xoroshiro128plus } from "pure-rand";
 import { Matrix } from "ml-matrix";
-import { requireInteger, requireInterval, requireFinite } from "./checks";
+import { fail, requireBudget, requireInteger, requireInterval, requireFinite } from "./checks";
 
 export interface Rng {
   /** Uniform on [0, 1), 53 random bits. */
@@ -63,6 +63,7 @@ export function createRng(seed: number): Rng {
   const fill = (rows: number, columns: number, draw: () => number) => {
     requireInteger("rows", rows, 0);
     requireInteger("columns", columns, 0);
+    requireBudget("rows × columns", rows * columns, "memory");
     const M = new Matrix(rows, columns);
     for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) M.set(i, j, draw());
     return M;
@@ -79,6 +80,7 @@ export function createRng(seed: number): Rng {
     uniformMatrix: (rows, columns, lo = 0, hi = 1) => {
       requireFinite("lo", lo);
       requireFinite("hi", hi);
+      if (!(lo < hi)) fail("hi", hi, `a number > lo = ${lo} (U[lo, hi) is empty otherwise)`);
       return fill(rows, columns, () => lo + (hi - lo) * uniform());
     },
     normalMatrix: (rows, columns, std = 1, mean = 0) => {

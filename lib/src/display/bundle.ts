@@ -1,7 +1,7 @@
 // One Jupyter display_data content holding every representation of a chart, so each
 // front end picks the best it can show: JupyterLab and VS Code the live vega-lite spec,
 // GitHub and nbconvert the PNG, print the SVG, a terminal the text line.
-import { fail } from "../checks";
+import { fail, failDescribed } from "../checks";
 import type { ChartSpec } from "../charts/defaults";
 import { requireTitle } from "../charts/guards";
 import { VEGA_LITE_MIME } from "./mime";
@@ -13,8 +13,13 @@ export interface DisplayBundle {
   metadata: Record<string, unknown>;
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
+  if (!(png instanceof Uint8Array) || png.length < 24 || PNG_SIGNATURE.some((b, i) => png[i] !== b)) {
+    failDescribed("png", png instanceof Uint8Array ? `${png.length} bytes starting ${[...png.subarray(0, 4)].join(",")}` : typeof png, "PNG bytes: the 8-byte PNG signature and an IHDR chunk (≥ 24 bytes)");
+  }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -1,6 +1,7 @@
 // The residual block of Figure 1, X_{l+1} = W2 · act(W1 X_l) + X_l (no activation after the
 // addition), forward and backward side by side. Figure 1 uses act = ReLU.
 import { Matrix } from "ml-matrix";
+import { requireMatrix } from "../checks";
 import { activationFunctions, type Activation } from "./activations";
 import { hadamard, mapEntries, addEntries } from "./elementwise";
 import { initWeights } from "./init";
@@ -11,6 +12,7 @@ export type ResidualParams = { W1: Matrix; W2: Matrix };
 
 /** The branch's Jacobian W2 · D · W1, D = diag(act'(W1 x)), at one column x (n×1). */
 export function branchJacobian({ W1, W2 }: ResidualParams, x: Matrix, activation: Activation): Matrix {
+  requireMatrix("W1", W1), requireMatrix("x", x, W1.columns, 1), requireMatrix("W2", W2, undefined, W1.rows);
   return W2.mmul(derivativeDiagonal(W1.mmul(x), activation)).mmul(W1);
 }
 
