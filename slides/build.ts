@@ -9,6 +9,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { basename, dirname, join } from "node:path";
 import { readNotebookFile, type Notebook } from "../runner/nbformat";
 import { fail } from "@skip-and-drop/lib/checks";
+import { fsProblem } from "../tools/fs-problem";
 import { assetFiles, copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
 import { overridesFor } from "./overrides";
@@ -93,8 +94,13 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     pages.push({ entry: { name, title, file: `${name}.html` }, html });
     log(`deck ${name}.html from ${path}`);
   }
-  mkdirSync(dirname(outDir), { recursive: true });
-  const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
+  let staging: string;
+  try {
+    mkdirSync(dirname(outDir), { recursive: true });
+    staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
+  } catch (error) {
+    fsProblem("--out", options.outDir, "a folder whose parent folder can be written", error);
+  }
   chmodSync(staging, 0o755); // mkdtemp makes it private; the output is meant to be served
   try {
     copyAssets(staging);

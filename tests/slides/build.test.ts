@@ -262,6 +262,18 @@ describe("the output folder: only a build's own output is replaced, and only its
     expect(readFileSync(join(outDir, "index.html"), "utf8")).toBe("new");
   });
 
+  test("--out under a file, and a notebook the deck could not read (a markdown source that is not text), are refused naming the option or the cell", async () => {
+    mkdirSync(parent, { recursive: true });
+    const file = join(parent, "plain.txt");
+    writeFileSync(file, "x");
+    await expect(buildDecks({ notebooks: [features], outDir: join(file, "dist") })).rejects.toThrow(/^--out = ".*plain\.txt\/dist" is invalid: expected a folder for the decks \(ENOTDIR: a part of it is a file, not a folder\)$/);
+    const odd = join(parent, "odd.ipynb");
+    const nb = JSON.parse(readFileSync(features, "utf8"));
+    nb.cells[0].source = 5;
+    writeFileSync(odd, JSON.stringify(nb));
+    await refused([odd], /odd\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file \(cells\[0\] \(cell 1\)\.source = 5 is invalid: expected a string or a list of strings\)/);
+  });
+
   test("deck names that collide are refused before anything is written: index.ipynb, one name in two folders, names differing in case", async () => {
     const other = join(parent, "other");
     mkdirSync(other);
