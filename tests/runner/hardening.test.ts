@@ -115,7 +115,7 @@ describe("code left running after the last cell", () => {
     await expect(executeNotebook(noisy, { log: logger().log })).rejects.toThrow(/after the last cell \(cell 1,[^]*late complaint/);
     const quiet = ws.notebook("quiet.ipynb", ['let done = false;\nsetTimeout(() => { done = true; }, 300);\nconsole.log("waiting")']);
     await expect(executeNotebook(quiet, { log: logger().log })).resolves.toMatchObject({ path: quiet });
-  });
+  }, 150_000); // two kernels: room for a loaded machine
 });
 
 describe("npm run execute: each notebook on its own, and no kernel outlives the command", () => {
@@ -124,12 +124,12 @@ describe("npm run execute: each notebook on its own, and no kernel outlives the 
     writeFileSync(bogus, bytes(bogus).toString("utf8").replace('"code"', '"bogus"'));
     const before = bytes(bogus);
     ws.notebook("good.ipynb", ['console.log("good ran")']);
-    const run = spawnSync(process.execPath, ["--import", "tsx", cli, "bogus.ipynb", "good.ipynb"], { cwd: ws.dir, env, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", cli, "bogus.ipynb", "good.ipynb"], { cwd: ws.dir, env, encoding: "utf8", timeout: 140_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/✗ bogus\.ipynb: notebook = ".*bogus\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file \(cells\[0\] \(cell 1\)\.cell_type = "bogus" is invalid: expected one of "code", "markdown", "raw"\)/);
     expect(run.stdout).toMatch(/✓ good\.ipynb: 1 cells/);
     expect(bytes(bogus).equals(before)).toBe(true);
-  });
+  }, 150_000);
 
   it("options are checked before any kernel: --out /dev/full and --timeout name themselves", () => {
     ws.notebook("opts.ipynb", ["1"]);
