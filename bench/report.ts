@@ -48,15 +48,17 @@ export function kernelsMarkdown(k: KernelReport): string[] {
     const ratio = r.ratio === null ? "–" : `${r.ratio.toFixed(1)}×`;
     rows.push([cell(r.label), spread(r.lib), r.numpy ? spread(r.numpy) : "–", ratio, cell(r.agreement)]);
   }
-  lines.push(...table(["Workload", "lib (ml-matrix)", "numpy", "lib / numpy", "results agree"], rows));
+  lines.push(...table(["Workload", "lib", "numpy", "lib / numpy", "results agree"], rows));
   const mm = k.rows.filter((row) => row.gflops);
   lines.push("", "### Matrix multiply throughput (GFLOP/s = 2n³ / median time)", "");
+  const rate = (g: number | null, digits: number) => (g === null ? "–" : g.toFixed(digits));
   const mmRows = mm.map((r) => [
     cell(r.label),
-    r.gflops!.lib.toFixed(2),
-    r.gflops!.numpy === null ? "–" : r.gflops!.numpy.toFixed(1),
-    r.ratio === null ? "–" : `${r.ratio.toFixed(0)}×`,
+    rate(r.gflops!.lib, 2),
+    rate(r.gflops!.mlMatrix, 2),
+    rate(r.gflops!.numpy, 1),
+    r.ratio === null ? "–" : `${r.ratio.toFixed(1)}×`,
     cell(r.agreement),
   ]);
-  return [...lines, ...table(["size", "ml-matrix mmul", "numpy @", "time ratio", "results agree"], mmRows)];
+  return [...lines, ...table(["size", "lib multiply", "ml-matrix mmul", "numpy @", "lib / numpy time", "results agree"], mmRows)];
 }

@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   if (only !== "kernels") pipeline = await runPipeline(root, runs, log);
   let kernels: KernelReport | null = null;
   if (only !== "pipeline") {
-    kernels = runKernels({ quick, numpyThreads, log });
+    kernels = runKernels({ quick, numpyThreads, log, root });
     if (kernels.numpy) Object.assign(machine, kernels.numpy);
   }
 

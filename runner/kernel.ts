@@ -4,6 +4,7 @@
 // execute_reply and its iopub `status: idle` have arrived and iopub then stays quiet for
 // `settleMs`: tslab reports an unhandled promise rejection only as stderr sent just after
 // the idle status (about 1 ms later on an idle machine; 100 ms leaves room for a busy one).
+import { PROGRESS_METADATA } from "@skip-and-drop/lib/mime";
 import type { Message } from "./protocol";
 import { Channels } from "./channels";
 import { newConnection, spawnKernel, type KernelProcess } from "./kernel-process";
@@ -88,7 +89,11 @@ export class Kernel {
     }
   }
 
-  async execute(code: string, { timeoutMs = 120_000, settleMs = 100 } = {}): Promise<ExecuteReply> {
+  /** `onProgress` receives the text of each progress display (the library's trackProgress) as it arrives. */
+  async execute(
+    code: string,
+    { timeoutMs = 120_000, settleMs = 100, onProgress }: { timeoutMs?: number; settleMs?: number; onProgress?: (text: string, finished: boolean) => void } = {},
+  ): Promise<ExecuteReply> {
     const started = performance.now();
     const cell = new CellCollector();
     let reply: Message | undefined;
@@ -101,6 +106,10 @@ export class Kernel {
       if (m.header.msg_type === "execute_reply") reply = m;
       else if (m.header.msg_type === "status" && m.content.execution_state === "idle") idle = true;
       else cell.add(m);
+      const progress = (m.content.metadata as Record<string, { finished?: unknown }> | undefined)?.[PROGRESS_METADATA];
+      if (onProgress && progress && /display_data$/.test(m.header.msg_type)) {
+        onProgress(String((m.content.data as Record<string, unknown>)?.["text/plain"] ?? ""), progress.finished === true);
+      }
       wake();
     });
     const exit = this.proc.exited.then(() => "dead" as const);

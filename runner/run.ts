@@ -68,6 +68,17 @@ export const DRAIN_SOURCE = `await new Promise<void>((done) => {
   setTimeout(poll, 10);
 });`;
 
+/** A long cell's progress as log lines: the first report, then at most one per 5 s, and the last. */
+function progressLine(index: number, log: (line: string) => void): (text: string, finished: boolean) => void {
+  let last = -Infinity;
+  return (text, finished) => {
+    const now = performance.now();
+    if (!finished && now - last < 5000) return;
+    last = now;
+    log(`  cell ${String(index + 1).padStart(3)}  ${text}`);
+  };
+}
+
 /** Executes `nb` (read from `path`, whose folder becomes the kernel's cwd) into a new notebook. */
 export async function runNotebook(path: string, nb: Notebook, { timeoutMs = 120_000, log = console.log }: RunOptions = {}): Promise<Run> {
   const kernel = await Kernel.start({ cwd: dirname(path) });
@@ -80,7 +91,7 @@ export async function runNotebook(path: string, nb: Notebook, { timeoutMs = 120_
         cells.push(cell.cell_type === "code" ? { ...cell, execution_count: null, outputs: [] } : cell);
         continue;
       }
-      const reply = await kernel.execute(cell.source, { timeoutMs });
+      const reply = await kernel.execute(cell.source, { timeoutMs, onProgress: progressLine(index, log) });
       timings.push({ index, ms: reply.ms, source: cell.source });
       log(`  cell ${String(index + 1).padStart(3)}  ${(reply.ms / 1000).toFixed(2).padStart(7)} s  ${(reply.status === "ok" && reply.stderr ? "stderr" : reply.status).padEnd(7)}  ${firstLine(cell.source)}`);
       const failed = failure(path, index, cell, reply, timeoutMs);

@@ -15,6 +15,8 @@ export interface CellContext {
   /** 0-based position in nb.cells; messages name it with cellName (counted from 1). */
   index: number;
   macros: Record<string, string>;
+  /** The height (slide pixels) the slide leaves each of its charts; see slide-space.ts. */
+  chartHeight?: number;
 }
 
 export class DeckBuildError extends Error {
@@ -42,13 +44,20 @@ export function highlightCode(code: string): string {
 
 const hasTag = (cell: Cell, tag: string) => (cell.metadata.tags ?? []).includes(tag);
 
+/**
+ * A cell tagged `try-this` (an exercise: question, parameters, "Predict:", and the
+ * explanation inside <details>) is set off as a box; its <details> stays closed until
+ * clicked or opened with Enter, and opens in print (deck.js).
+ */
+const tryThis = (cell: Cell) => (hasTag(cell, "try-this") ? " try-this" : "");
+
 export function renderCell(cell: Cell, ctx: CellContext): string {
-  if (cell.cell_type === "markdown") return `<div class="cell markdown">${markdownOf(cell.source, cell, ctx)}</div>`;
+  if (cell.cell_type === "markdown") return `<div class="cell markdown${tryThis(cell)}">${markdownOf(cell.source, cell, ctx)}</div>`;
   if (cell.cell_type === "raw") return `<pre class="cell raw">${escapeHtml(cell.source)}</pre>`;
   const input = hasTag(cell, "hide-input") || cell.source.trim() === "" ? "" : highlightCode(cell.source);
-  const outputs = hasTag(cell, "hide-output") ? "" : renderOutputs(cell.outputs ?? []);
+  const outputs = hasTag(cell, "hide-output") ? "" : renderOutputs(cell.outputs ?? [], { chartHeight: ctx.chartHeight });
   const body = [input, outputs && `<div class="outputs">${outputs}</div>`].filter(Boolean).join("\n");
-  return body ? `<div class="cell code">${body}</div>` : "";
+  return body ? `<div class="cell code${tryThis(cell)}">${body}</div>` : "";
 }
 
 /**

@@ -5,6 +5,7 @@ import { renderCell, renderNotes, markdownOf, type CellContext } from "./cells";
 import { titleOf } from "./markdown";
 import { escapeHtml } from "./outputs";
 import { pageHtml } from "./page";
+import { chartHeightFor } from "./slide-space";
 import { groupSlides, slideTypeOf, type Column, type Slide } from "./structure";
 
 interface Indexed {
@@ -14,12 +15,14 @@ interface Indexed {
 
 function slideHtml(slide: Slide<Indexed>, className = ""): string {
   const parts: string[] = [];
+  // Every fragment shown at once is the slide's fullest state: its charts get the room left then.
+  const chartHeight = chartHeightFor(slide.blocks.map((b) => b.cell.cell));
   for (let i = 0; i < slide.blocks.length; ) {
     const { fragment } = slide.blocks[i];
     const group: string[] = [];
     // Cells of one fragment (a `fragment` cell and the `-` cells after it) appear together.
     for (; i < slide.blocks.length && slide.blocks[i].fragment === fragment; i++) {
-      group.push(renderCell(slide.blocks[i].cell.cell, slide.blocks[i].cell.ctx));
+      group.push(renderCell(slide.blocks[i].cell.cell, { ...slide.blocks[i].cell.ctx, chartHeight }));
     }
     parts.push(fragment === undefined ? group.join("\n") : `<div class="fragment">${group.join("\n")}</div>`);
   }

@@ -11,12 +11,14 @@ export interface DeckEntry {
   file: string;
   /** The PDF handout, once `slides:pdf` has printed it. */
   pdf?: string;
+  /** The handout with speaker notes, once `slides:pdf -- --notes` has printed it. */
+  notesPdf?: string;
 }
 
 export function indexHtml(decks: readonly DeckEntry[]): string {
   const items = decks
     .map((d) => {
-      const pdf = d.pdf ? ` · <a href="${escapeHtml(d.pdf)}">PDF handout</a>` : "";
+      const pdf = (d.pdf ? ` · <a href="${escapeHtml(d.pdf)}">PDF handout</a>` : "") + (d.notesPdf ? ` · <a href="${escapeHtml(d.notesPdf)}">with speaker notes</a>` : "");
       return `<li><a href="${escapeHtml(d.file)}">${escapeHtml(d.title)}</a> <small>(${escapeHtml(d.name)})</small>${pdf}</li>`;
     })
     .join("\n");

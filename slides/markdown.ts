@@ -1,6 +1,7 @@
 // A markdown cell to slide HTML: math out, markdown-it, sanitise, math back in. KaTeX's own
 // output is inserted after sanitising, so the allowlist never has to know KaTeX's markup.
 import MarkdownIt from "markdown-it";
+import { rasterDataUri, rasterTypes } from "./images";
 import { extractMath, renderTex, restoreMath, type MathOutput } from "./math";
 import { sanitizeMarkup } from "./sanitize";
 
@@ -8,17 +9,30 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
 export type Attachments = Record<string, Record<string, unknown>>;
 
-// `![plot](attachment:plot.png)` refers to a file stored in the cell itself.
+// `![plot](attachment:plot.png)` refers to a file stored in the cell itself; it is inlined
+// only as a validated image (strict base64 of a raster format, or SVG, inert inside <img>).
+function attachmentSource(attachments: Attachments, encodedName: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(encodedName);
+  } catch {
+    return undefined;
+  }
+  const bundle = Object.hasOwn(attachments, name) ? attachments[name] : undefined;
+  if (typeof bundle !== "object" || bundle === null) return undefined;
+  for (const mime of rasterTypes) {
+    const uri = Object.hasOwn(bundle, mime) ? rasterDataUri(mime, bundle[mime]) : undefined;
+    if (uri) return uri;
+  }
+  const svg = bundle["image/svg+xml"];
+  return typeof svg === "string" ? `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` : undefined;
+}
+
 function inlineAttachments(html: string, attachments: Attachments | undefined): string {
   if (!attachments) return html;
   return html.replace(/src="attachment:([^"]+)"/g, (whole, name: string) => {
-    const bundle = attachments[decodeURIComponent(name)];
-    const mime = bundle && Object.keys(bundle).find((m) => m.startsWith("image/"));
-    if (!mime) return whole;
-    const data = String(bundle[mime]).replace(/\s+/g, "");
-    return mime === "image/svg+xml"
-      ? `src="data:image/svg+xml;base64,${Buffer.from(String(bundle[mime])).toString("base64")}"`
-      : `src="data:${mime};base64,${data}"`;
+    const uri = attachmentSource(attachments, name);
+    return uri ? `src="${uri}"` : whole;
   });
 }
 
@@ -35,7 +49,7 @@ export function renderMarkdown(source: string, macros: Record<string, string>, o
   const rendered = spans.map((span) => renderTex(span, macros, options.math));
   const raw = options.inline ? md.renderInline(text) : md.render(text);
   const html = sanitizeMarkup(inlineAttachments(raw, options.attachments));
-  return restoreMath(html, rendered);
+  return restoreMath(html, rendered, spans);
 }
 
 /** The markdown of the first heading (`# Title`) and of the paragraph under it, if any. */

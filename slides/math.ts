@@ -3,6 +3,7 @@
 // out first and replaced by inert placeholders, the markdown is rendered, and the KaTeX HTML
 // is put back in place of the placeholders.
 import katex from "katex";
+import { escapeHtml } from "./outputs";
 
 export interface MathSpan {
   tex: string;
@@ -53,7 +54,11 @@ function matchMath(text: string, at: number): { span: MathSpan; end: number } | 
   return undefined;
 }
 
-/** Replaces every math span outside code (fenced blocks and backtick spans) by a placeholder. */
+// CommonMark's raw HTML: an open tag with its attributes, a closing tag, or a comment.
+const attribute = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
+const htmlTag = new RegExp(String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${attribute})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--[\s\S]*?-->)`);
+
+/** Replaces every math span outside code (fenced blocks and backtick spans) and outside HTML tags by a placeholder. */
 export function extractMath(markdown: string): Extracted {
   const spans: MathSpan[] = [];
   let out = "";
@@ -75,6 +80,13 @@ export function extractMath(markdown: string): Extracted {
       const end = close < 0 ? i + ticks[0].length : close + ticks[0].length;
       out += markdown.slice(i, end);
       i = end;
+      continue;
+    }
+    // Raw HTML tags are copied whole: a `$` inside an attribute value is text, not math.
+    const tag = markdown[i] === "<" ? htmlTag.exec(markdown.slice(i)) : null;
+    if (tag) {
+      out += tag[0];
+      i += tag[0].length;
       continue;
     }
     if (markdown[i] === "\\" && markdown[i + 1] === "$") {
@@ -118,7 +130,21 @@ export function renderTex(span: MathSpan, macros: Record<string, string>, output
   });
 }
 
-/** Puts rendered formulas back where their placeholders ended up in the HTML. */
-export function restoreMath(html: string, rendered: string[]): string {
-  return html.replace(placeholderPattern, (whole, index: string) => rendered[Number(index)] ?? whole);
+/** A span as it was written, for places where a formula cannot be rendered (an attribute value). */
+export const writtenForm = (span: MathSpan) => (span.display ? `$$${span.tex}$$` : `$${span.tex}$`);
+
+/**
+ * Puts rendered formulas back where their placeholders ended up in the (sanitised) HTML: in
+ * text, the rendering; inside a tag (a link title or an image's alt text made from markdown),
+ * the formula as written, escaped, so no markup can land in an attribute.
+ */
+export function restoreMath(html: string, rendered: string[], spans: readonly MathSpan[] = []): string {
+  return html.replace(/<[^>]*>|[^<]+/g, (part) =>
+    part.startsWith("<")
+      ? part.replace(placeholderPattern, (whole, index: string) => {
+          const span = spans[Number(index)];
+          return span ? escapeHtml(writtenForm(span)) : "";
+        })
+      : part.replace(placeholderPattern, (whole, index: string) => rendered[Number(index)] ?? whole),
+  );
 }

@@ -1,8 +1,17 @@
-// A code cell's outputs on a slide. Each display picks the richest MIME type the deck can
-// show: a vega-lite spec (embedded live, with the SVG of the same output as its static
-// fallback), then HTML, SVG, PNG/JPEG, and last the plain-text representation.
+// A code cell's outputs on a slide. Only allow-listed MIME types are shown, each through its
+// own validator; a display shows the richest representation that passes: a vega-lite spec
+// (embedded live with the deck's chart theme, its static fallback drawn from the same themed
+// spec at build time), then HTML, SVG, PNG/JPEG/GIF, and last the plain-text representation.
+// Data that fails its validator (a spec that is not a plain object or names a URL, an image
+// that is not strict base64 of that format, markup that is not a string) is skipped for the
+// next representation.
+import { renderSvg, type ChartSpec } from "@skip-and-drop/lib";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type { Output } from "../runner/nbformat";
+import { safeSpec } from "./chart-spec";
+import { chartText } from "./chart-text";
+import { deckSpec, SLIDE_CHART } from "./chart-theme";
+import { rasterDataUri, rasterTypes } from "./images";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
 
 export function escapeHtml(text: string): string {
@@ -12,7 +21,7 @@ export function escapeHtml(text: string): string {
 // Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 
-const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(text))}</pre>`;
+const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(String(text)))}</pre>`;
 
 /** JSON inside <script type="application/json">: `<` escaped so no `</script>` can close it. */
 export function jsonScript(className: string, value: unknown): string {
@@ -20,36 +29,83 @@ export function jsonScript(className: string, value: unknown): string {
   return `<script type="application/json" class="${className}">${json}</script>`;
 }
 
-function chart(spec: unknown, svg: string | undefined): string {
-  const fallback = svg ? `<div class="chart-static">${sanitizeSvg(svg)}</div>` : "";
-  return `<div class="chart">${jsonScript("chart-spec", spec)}<div class="chart-live"></div>${fallback}</div>`;
+/** What a slide decides about its outputs: the height its charts get (slide pixels). */
+export interface OutputOptions {
+  chartHeight?: number;
 }
 
-function display(data: Record<string, unknown>): string {
-  const text = (mime: string) => String(data[mime] ?? "");
-  if (VEGA_LITE_MIME in data) return chart(data[VEGA_LITE_MIME], data["image/svg+xml"] === undefined ? undefined : text("image/svg+xml"));
-  if ("text/html" in data) return `<div class="output html">${sanitizeMarkup(text("text/html"))}</div>`;
-  if ("image/svg+xml" in data) return `<div class="output svg">${sanitizeSvg(text("image/svg+xml"))}</div>`;
-  for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-    if (mime in data) return `<img class="output image" alt="" src="data:${mime};base64,${text(mime).replace(/\s+/g, "")}">`;
+/** The static SVG of a themed spec, labelled for screen readers; "" if vega cannot draw it. */
+function staticSvg(spec: Record<string, unknown>): string {
+  let svg: string;
+  try {
+    svg = renderSvg(spec as ChartSpec);
+  } catch {
+    return "";
   }
-  if ("text/plain" in data) return pre("result", text("text/plain"));
+  const label = typeof spec.description === "string" ? ` role="img" aria-label="${escapeHtml(spec.description)}"` : "";
+  return `<div class="chart-static">${sanitizeSvg(svg.replace(/^<svg\b/, `<svg${label}`))}</div>`;
+}
+
+/**
+ * A chart: the deck-themed spec (embedded live), the SVG drawn from that same spec at build
+ * time (shown without scripts and in print; the SVG a notebook may store is not used), and
+ * the chart as text behind a toggle.
+ */
+function chart(spec: Record<string, unknown>, options: OutputOptions): string {
+  const themed = deckSpec(spec, { height: options.chartHeight });
+  const text = `<details class="chart-text"><summary>Chart data</summary><div class="chart-text-body">${chartText(themed)}</div></details>`;
+  const bounds = themed.autosize && (themed.autosize as { type?: string }).type === "fit" ? ` data-min-height="${SLIDE_CHART.minHeight}" data-max-height="${SLIDE_CHART.maxHeight}"` : "";
+  return `<div class="chart"${bounds}>${jsonScript("chart-spec", themed)}<div class="chart-live"></div>${staticSvg(themed)}${text}</div>`;
+}
+
+const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Each MIME type the deck shows, richest first, with the validator that turns its data into slide HTML. */
+const renderers: [mime: string, render: (value: unknown, options: OutputOptions) => string | undefined][] = [
+  [VEGA_LITE_MIME, (value, options) => {
+    const spec = safeSpec(value);
+    return spec && chart(spec, options);
+  }],
+  ["text/html", (value) => {
+    const html = asText(value);
+    return html === undefined ? undefined : `<div class="output html">${sanitizeMarkup(html)}</div>`;
+  }],
+  ["image/svg+xml", (value) => {
+    const svg = asText(value);
+    return svg === undefined ? undefined : `<div class="output svg">${sanitizeSvg(svg)}</div>`;
+  }],
+  ...rasterTypes.map((mime): [string, (value: unknown) => string | undefined] => [mime, (value) => {
+    const uri = rasterDataUri(mime, value);
+    return uri && `<img class="output image" alt="" src="${uri}">`;
+  }]),
+  ["text/plain", (value) => {
+    const text = asText(value);
+    return text === undefined ? undefined : pre("result", text);
+  }],
+];
+
+function display(data: Record<string, unknown>, options: OutputOptions): string {
+  for (const [mime, render] of renderers) {
+    if (!Object.hasOwn(data, mime)) continue;
+    const html = render(data[mime], options);
+    if (html !== undefined) return html;
+  }
   return "";
 }
 
-export function renderOutput(output: Output): string {
+export function renderOutput(output: Output, options: OutputOptions = {}): string {
   switch (output.output_type) {
     case "stream":
       return pre(output.name === "stderr" ? "stderr" : "stdout", output.text);
     case "error":
-      return pre("error", `${output.ename}: ${output.evalue}`);
+      return pre("error", `${String(output.ename)}: ${String(output.evalue)}`);
     default:
-      return display(output.data ?? {});
+      return display(output.data ?? {}, options);
   }
 }
 
 /** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
-export function renderOutputs(outputs: readonly Output[]): string {
+export function renderOutputs(outputs: readonly Output[], options: OutputOptions = {}): string {
   const merged: Output[] = [];
   for (const output of outputs) {
     const last = merged[merged.length - 1];
@@ -57,5 +113,5 @@ export function renderOutputs(outputs: readonly Output[]): string {
       merged[merged.length - 1] = { ...last, text: last.text + output.text };
     } else merged.push(output);
   }
-  return merged.map(renderOutput).join("\n");
+  return merged.map((output) => renderOutput(output, options)).join("\n");
 }

@@ -37,15 +37,18 @@ export function carryOver(outDir: string, rebuilt: readonly { entry: DeckEntry; 
     const unchanged = before !== undefined && present(outDir, before.file) && readFileSync(join(outDir, before.file), "utf8") === html;
     if (!unchanged || !present(outDir, before.pdf)) return entry;
     files.push(before.pdf);
-    return { ...entry, pdf: before.pdf };
+    if (!present(outDir, before.notesPdf)) return { ...entry, pdf: before.pdf };
+    files.push(before.notesPdf);
+    return { ...entry, pdf: before.pdf, notesPdf: before.notesPdf };
   });
   if (subset) {
     for (const deck of previous) {
       if (rebuilt.some(({ entry }) => entry.name === deck.name) || !present(outDir, deck.file)) continue;
-      const { pdf, ...page } = deck;
+      const { pdf, notesPdf, ...page } = deck;
       files.push(deck.file);
-      if (present(outDir, pdf)) files.push(pdf);
-      entries.push(present(outDir, pdf) ? deck : page);
+      const handouts = [pdf, notesPdf].filter((file) => present(outDir, file)) as string[];
+      files.push(...handouts);
+      entries.push({ ...page, ...(present(outDir, pdf) ? { pdf } : {}), ...(present(outDir, notesPdf) ? { notesPdf } : {}) });
     }
   }
   return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), files };

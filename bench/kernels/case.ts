@@ -14,6 +14,8 @@ export interface KernelCase {
   lib: (rule: TimeOptions) => { timing: Summary; check: number[] };
   /** null when the library's and numpy's check numbers agree, else what differs */
   compare: (lib: number[], numpy: number[]) => string | null;
+  /** times the same work done by ml-matrix alone, when the library replaces an ml-matrix method */
+  baseline?: (rule: TimeOptions) => Summary;
   /** floating-point operations of one call, when a GFLOP/s rate is meaningful */
   flops?: number;
 }

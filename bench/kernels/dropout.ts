@@ -1,8 +1,9 @@
 // Workloads (iii) and (iv): the Monte Carlo estimate of the dropout objective (2) from explicit
 // masks, and the closed-form minimiser w̌ = (p XᵀX + (1 − p) Γ̌²)⁻¹ Xᵀy of (4).
-import { Matrix } from "ml-matrix";
+import type { Matrix } from "ml-matrix";
 import {
   dropoutObjective,
+  makeRegressionData,
   dropoutObjectiveEstimates,
   dropoutSolution,
   type Rng,
@@ -12,15 +13,11 @@ import { timeIt } from "../timing";
 import { vectorAgreement, type KernelCase } from "./case";
 
 /**
- * A regression problem whose d features have very different scales (10^−1 … 10^1), so that
- * Γ̌ = diag(‖X_{:,j}‖) is far from a multiple of I: y = X w* + noise.
+ * The library's own synthetic problem (makeRegressionData): d features on scales 10^−1 … 10^1,
+ * so Γ̌ = diag(‖X_{:,j}‖) is far from a multiple of I, and y = X w* + noise.
  */
-export function regressionProblem(rng: Rng, n: number, d: number): { X: Matrix; y: Matrix } {
-  const scales = Array.from({ length: d }, (_, j) => 10 ** (d === 1 ? 0 : -1 + (2 * j) / (d - 1)));
-  const X = rng.normalMatrix(n, d).mulRowVector(scales);
-  const wStar = rng.normalMatrix(d, 1);
-  const y = Matrix.add(X.mmul(wStar), rng.normalMatrix(n, 1, 0.5));
-  return { X, y };
+function regressionProblem(rng: Rng, n: number, d: number): { X: Matrix; y: Matrix } {
+  return makeRegressionData({ n, d, rng });
 }
 
 /** How many standard errors an estimate may sit from the exact value before we call it wrong. */
@@ -60,7 +57,7 @@ export function closedFormCase(exchange: Exchange, rng: Rng, shape: { n: number;
   return {
     group: "Dropout closed-form solution (Cholesky solve)",
     label: `n = ${n}, d = ${d}, p = ${p}`,
-    reference: { id: "closed-form", kind: "closed-form", params: { p }, arrays: { X: exchange.put(X), y: exchange.put(y) } },
+    reference: { id: `closed-form-${n}x${d}`, kind: "closed-form", params: { p }, arrays: { X: exchange.put(X), y: exchange.put(y) } },
     lib: (rule) => {
       const { timing, result } = timeIt(() => dropoutSolution(X, y, p), rule);
       return { timing, check: result.getColumn(0) };

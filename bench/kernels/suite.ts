@@ -1,12 +1,12 @@
 // Runs every library kernel, then the numpy reference on the same inputs, and pairs them up.
-import { createRng } from "@skip-and-drop/lib";
+import { createRng, type Activation, type WeightInit } from "@skip-and-drop/lib";
 import { Exchange, runReference, type ReferenceRun } from "../reference-runner";
 import type { Summary, TimeOptions } from "../timing";
 import type { KernelCase } from "./case";
 import { closedFormCase, monteCarloCase } from "./dropout";
 import { mmulCase } from "./mmul";
 import { gradientSweepCase, stackPassCase } from "./residual";
-import { SWEEP } from "./sweep";
+import { readWorkloads } from "./workloads";
 
 export interface KernelRow {
   group: string;
@@ -17,7 +17,7 @@ export interface KernelRow {
   /** lib median / numpy median */
   ratio: number | null;
   /** GFLOP/s from the medians, for the matrix multiply rows */
-  gflops: { lib: number; numpy: number | null } | null;
+  gflops: { lib: number; numpy: number | null; mlMatrix: number | null } | null;
   /** "ok", "not checked" (no numpy) or what differs */
   agreement: string;
 }
@@ -29,31 +29,35 @@ export interface KernelReport {
   skipped: string | null;
 }
 
-function buildCases(exchange: Exchange, quick: boolean): KernelCase[] {
+function buildCases(exchange: Exchange, quick: boolean, root: string): KernelCase[] {
   const rng = createRng(2024);
-  // Notebook 01's defaults: He weights for the plain stack, residual branches at c = 0.5.
-  const stacks = [64, 256].flatMap((width) => [
-    stackPassCase(exchange, rng, { kind: "plain", activation: "relu", init: "he", depth: 50, width, batch: 32 }),
-    stackPassCase(exchange, rng, { kind: "residual", activation: "relu", init: 0.5, depth: 50, width, batch: 32 }),
+  const { residual, maxWidth, scales, dropout } = readWorkloads(root);
+  const { depth, width, batch, seed } = residual;
+  // Notebook 01's stacks: the plain one with its activation and init, residual branches ReLU at c = weightScale;
+  // at its default width (per-call overhead dominates) and at the documented maximum (arithmetic dominates).
+  const stacks = [width, maxWidth].flatMap((n) => [
+    stackPassCase(exchange, rng, { kind: "plain", activation: residual.activation as Activation, init: residual.init as WeightInit, depth, width: n, batch }),
+    stackPassCase(exchange, rng, { kind: "residual", activation: "relu", init: residual.weightScale, depth, width: n, batch }),
   ]);
-  const sweep = gradientSweepCase(exchange, SWEEP);
+  const sweep = gradientSweepCase(exchange, { scales, depth, width, batch, seed });
   return [
     ...stacks,
     sweep,
-    monteCarloCase(exchange, rng, { n: 100, d: 10, p: 0.7, samples: quick ? 10_000 : 100_000 }),
-    closedFormCase(exchange, rng, { n: 1000, d: 200, p: 0.7 }),
+    monteCarloCase(exchange, rng, { ...dropout, samples: quick ? Math.min(dropout.masks, 2000) : dropout.masks }),
+    closedFormCase(exchange, rng, { n: dropout.n, d: dropout.d, p: dropout.p }),
+    closedFormCase(exchange, rng, { n: 1000, d: 200, p: dropout.p }),
     ...[64, 128, 256].map((n) => mmulCase(exchange, rng, n)),
   ];
 }
 
-export function runKernels({ quick, numpyThreads, log }: { quick: boolean; numpyThreads: number; log: (line: string) => void }): KernelReport {
+export function runKernels({ quick, numpyThreads, log, root }: { quick: boolean; numpyThreads: number; log: (line: string) => void; root: string }): KernelReport {
   const rule: Required<TimeOptions> = { warmup: 1, minTimeMs: quick ? 100 : 500, maxReps: 50, minReps: 3 };
   const exchange = new Exchange();
   try {
-    const cases = buildCases(exchange, quick);
+    const cases = buildCases(exchange, quick, root);
     const libResults = cases.map((c) => {
       log(`lib: ${c.group} — ${c.label}`);
-      return c.lib(rule);
+      return { ...c.lib(rule), baseline: c.baseline?.(rule) ?? null };
     });
     log(`numpy: running bench/reference.py (${numpyThreads} BLAS thread${numpyThreads === 1 ? "" : "s"})`);
     const reference = runReference(exchange, cases.map((c) => c.reference), rule, numpyThreads);
@@ -69,7 +73,7 @@ export function runKernels({ quick, numpyThreads, log }: { quick: boolean; numpy
         lib: lib.timing,
         numpy: np?.timing ?? null,
         ratio: np ? lib.timing.medianMs / np.timing.medianMs : null,
-        gflops: c.flops ? { lib: rate(lib.timing) as number, numpy: rate(np?.timing ?? null) } : null,
+        gflops: c.flops ? { lib: rate(lib.timing) as number, numpy: rate(np?.timing ?? null), mlMatrix: rate(lib.baseline) } : null,
         agreement: np ? (c.compare(lib.check, np.check) ?? "ok") : "not checked",
       };
     });

@@ -2,6 +2,7 @@
 // argument, the value it got and what is allowed, so a student who mistypes a parameter
 // cell sees at once which knob is wrong and how to fix it.
 import { Matrix } from "ml-matrix";
+import { rowsOf } from "./dense/storage";
 
 function show(value: unknown): string {
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
@@ -82,10 +83,11 @@ export function requireMatrix(name: string, M: Matrix, rows?: number, columns?: 
     const want = `${rows ?? "any"}×${columns ?? "any"}`;
     throw new RangeError(`${name} has shape ${M.rows}×${M.columns}: expected ${want}`);
   }
-  for (let i = 0; i < M.rows; i++) {
-    for (let j = 0; j < M.columns; j++) {
-      const v = M.get(i, j);
-      if (!Number.isFinite(v)) throw new RangeError(`${name}[${i}][${j}] = ${v} is invalid: expected finite entries`);
+  const stored = rowsOf(M);
+  for (let i = 0; i < stored.length; i++) {
+    const row = stored[i];
+    for (let j = 0; j < row.length; j++) {
+      if (!Number.isFinite(row[j])) throw new RangeError(`${name}[${i}][${j}] = ${row[j]} is invalid: expected finite entries`);
     }
   }
   return M;

@@ -2,7 +2,8 @@
 // notebook that fixes `seed` reproduces every number bit for bit on every run and machine.
 // The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here.
 import { xoroshiro128plus } from "pure-rand";
-import { Matrix } from "ml-matrix";
+import type { Matrix } from "ml-matrix";
+import { newMatrix } from "./dense/storage";
 import { fail, requireBudget, requireInteger, requireInterval, requireFinite } from "./checks";
 
 export interface Rng {
@@ -64,8 +65,8 @@ export function createRng(seed: number): Rng {
     requireInteger("rows", rows, 0);
     requireInteger("columns", columns, 0);
     requireBudget("rows × columns", rows * columns, "memory");
-    const M = new Matrix(rows, columns);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) M.set(i, j, draw());
+    const { M, rows: storage } = newMatrix(rows, columns);
+    for (const row of storage) for (let j = 0; j < columns; j++) row[j] = draw();
     return M;
   };
   const bernoulli = (p: number): 0 | 1 => {

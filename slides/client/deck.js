@@ -1,21 +1,55 @@
 // The deck in the browser: reveal.js with speaker notes, and each vega-lite chart embedded
-// live when its slide is shown (the static SVG from the notebook stays until vega-embed has
-// drawn the live chart, and is what a printed handout shows).
+// live when its slide is shown (the static SVG drawn at build time from the same themed spec
+// stays until vega-embed has drawn the live chart, and is what a printed handout shows).
 (function () {
   "use strict";
   var printing = /[?&]print-pdf\b/.test(window.location.search);
 
-  // Charts carry their data inline; a spec that points at a URL must not reach the network.
+  // Charts carry their data inline, so the deck's loader refuses every URL, however it is
+  // written (data.url, an image mark's url, a link, a config or patch to load): nothing a
+  // chart asks for leaves the page.
   function offlineLoader() {
     var loader = vega.loader();
-    var sanitize = loader.sanitize.bind(loader);
-    loader.sanitize = function (uri, options) {
-      if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(uri)) {
-        return Promise.reject(new Error("the deck is offline; chart data URL refused: " + uri));
-      }
-      return sanitize(uri, options);
-    };
+    function refuse(uri) {
+      return Promise.reject(new Error("the deck is offline; chart URL refused: " + String(uri)));
+    }
+    loader.sanitize = refuse;
+    loader.load = refuse;
+    loader.http = refuse;
+    loader.file = refuse;
     return loader;
+  }
+
+  // The deck's embed options, which no spec can change: vega-embed merges a spec's
+  // usermeta.embedOptions over the caller's options, so that key is removed before embedding.
+  function embedOptions() {
+    return { mode: "vega-lite", actions: false, renderer: "svg", loader: offlineLoader(), config: {} };
+  }
+
+  function withoutEmbedOptions(spec) {
+    if (!spec || typeof spec !== "object" || Array.isArray(spec)) throw new Error("a chart spec must be an object");
+    var copy = Object.assign({}, spec);
+    if (copy.usermeta && typeof copy.usermeta === "object") {
+      copy.usermeta = Object.assign({}, copy.usermeta);
+      delete copy.usermeta.embedOptions;
+    }
+    return copy;
+  }
+
+  // reveal.js acts on data-* attributes (backgrounds, lazy-loaded data-src, autoplay, state)
+  // and loads frames; the build lets none of them through from a notebook, and none reaches
+  // reveal from here either. The deck's own markup carries only attributes reveal ignores:
+  // the height bounds of a chart that sizes to fit its slide.
+  var deckAttributes = ["data-min-height", "data-max-height"];
+  function inertSlides(slides) {
+    slides.querySelectorAll("iframe, frame, object, embed, video, audio, source").forEach(function (el) {
+      el.remove();
+    });
+    [slides].concat(Array.prototype.slice.call(slides.querySelectorAll("*"))).forEach(function (el) {
+      Array.prototype.slice.call(el.attributes).forEach(function (attribute) {
+        if (/^data-/i.test(attribute.name) && deckAttributes.indexOf(attribute.name) < 0) el.removeAttribute(attribute.name);
+      });
+    });
   }
 
   // Autofit, as presentation software does it: a slide whose content is taller than the
@@ -34,6 +68,23 @@
     if (slide.style.fontSize) slide.dataset.fittedFont = String(size);
   }
 
+  // Draws a chart's themed spec live, at `height` when given (single views sized to fit).
+  function draw(chart, height) {
+    var spec = withoutEmbedOptions(JSON.parse(chart.querySelector("script.chart-spec").textContent));
+    if (height !== undefined) spec.height = height;
+    var live = chart.querySelector(".chart-live");
+    if (chart._vega) chart._vega.finalize();
+    return vegaEmbed(live, spec, embedOptions()).then(function (result) {
+      chart._vega = result;
+      chart.dataset.height = String(spec.height);
+      // The slider is a native range input inside a <label>; name it for screen readers too.
+      Array.prototype.forEach.call(live.querySelectorAll(".vega-bind input"), function (input) {
+        var name = input.closest(".vega-bind").querySelector(".vega-bind-name");
+        if (name && !input.getAttribute("aria-label")) input.setAttribute("aria-label", name.textContent.trim());
+      });
+    });
+  }
+
   function embed(chart) {
     if (chart.dataset.state) return Promise.resolve();
     var fallback = chart.querySelector(".chart-static");
@@ -42,14 +93,13 @@
       return Promise.resolve();
     }
     chart.dataset.state = "rendering";
-    var spec = JSON.parse(chart.querySelector("script.chart-spec").textContent);
-    var live = chart.querySelector(".chart-live");
-    return vegaEmbed(live, spec, { actions: false, renderer: "svg", loader: offlineLoader() })
+    return Promise.resolve()
+      .then(function () {
+        return draw(chart);
+      })
       .then(function () {
         if (fallback) fallback.remove();
-        fit(chart.closest("section"));
         chart.dataset.state = "live";
-        Reveal.layout();
       })
       .catch(function (error) {
         chart.dataset.state = "failed";
@@ -57,17 +107,46 @@
       });
   }
 
+  // The build sized each chart from an estimate of the room its slide leaves; here the room
+  // is measured and the live charts that size to fit take it, shared equally, within the
+  // bounds the build set (data-min-height, data-max-height). Text keeps its size throughout.
+  function fillSlide(slide) {
+    var charts = Array.prototype.filter.call(slide.querySelectorAll('.chart[data-state="live"][data-max-height]'), function (c) {
+      return c.dataset.height !== "undefined";
+    });
+    if (charts.length === 0) return Promise.resolve();
+    slide.style.fontSize = "";
+    var spare = (Reveal.getConfig().height - slide.scrollHeight - 8) / charts.length;
+    if (Math.abs(spare) < 12) return Promise.resolve();
+    return Promise.all(charts.map(function (chart) {
+      var target = Math.round(Math.min(Number(chart.dataset.maxHeight), Math.max(Number(chart.dataset.minHeight), Number(chart.dataset.height) + spare)));
+      return target === Number(chart.dataset.height) ? null : draw(chart, target);
+    }));
+  }
+
   function embedCharts(slide) {
     var charts = slide ? slide.querySelectorAll(".chart") : [];
-    return Promise.all(Array.prototype.map.call(charts, embed));
+    return Promise.all(Array.prototype.map.call(charts, embed)).then(function () {
+      if (!slide || printing) return;
+      return fillSlide(slide).then(function () {
+        fit(slide);
+        Reveal.layout();
+      });
+    });
   }
 
   // In print mode reveal lays the slides out as pages after "ready"; fit them once it has.
+  // A printed handout shows every exercise's explanation (the chart-as-text panels stay shut).
   if (printing) {
+    Array.prototype.forEach.call(document.querySelectorAll(".try-this details"), function (d) {
+      d.open = true;
+    });
     document.querySelector(".reveal").addEventListener("pdf-ready", function () {
       Reveal.getSlides().forEach(fit);
     });
   }
+
+  inertSlides(document.querySelector(".reveal .slides"));
 
   Reveal.initialize({
     width: 960,

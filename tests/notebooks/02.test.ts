@@ -1,7 +1,9 @@
 // Notebook 02 runs top to bottom through the real tslab kernel at its default parameters and
 // with the hidden parameters, into temporary copies (the committed notebook is never written),
-// and its printed checks hold: closed forms agree to rounding, sampling and SGD to their tolerances.
-// A bad knob stops the run with a RangeError that names it.
+// and its printed checks hold: closed forms agree to rounding (the enumeration of every mask
+// included), sampling and SGD to their tolerances, and the held-out experiment finds a p that
+// beats least squares. Its try-this cells follow the convention. A bad knob stops the run with a
+// RangeError that names it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,9 +24,18 @@ async function run(name: string, set?: Record<string, string>): Promise<Run> {
 
 function expectChecks(r: Run, sgdTolerance: number): void {
   expect(r.stderr).toBe("");
-  expect(r.charts).toBe(6);  // Monte Carlo, strength, SGD, column norms, batch norm, paths
+  expect(r.charts).toBe(8);  // masks, Monte Carlo, strength, held-out, column norms, batch norm, paths, SGD
   expect(r.text).not.toMatch(/✗/);
   expect(printed(r.text, "max |p·w̌* − w*|")).toBeLessThan(1e-9);
+  // (2) → (4) exactly: every row's 2^d masks against the closed form, at a random w
+  expect(printed(r.text, "|enumerated − (4)| / (4) at a random w")).toBeLessThan(1e-12);
+  // the dropout code written in the notebook is the library's, mask for mask
+  expect(printed(r.text, "max |dropout(X, R) − library|")).toBe(0);
+  expect(printed(r.text, "max |invertedDropout(X, R) − library|")).toBe(0);
+  // why p: the mean prediction over all masks of a row is xᵀ(p·w̌*)
+  const rows = [...r.text.matchAll(/^row \d+: mean over \d+ masks (\S+), xᵀ\(p·w̌\*\) (\S+)$/gm)];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const [, a, b] of rows) expect(Math.abs(Number(a) - Number(b))).toBeLessThan(1e-5);
   expect(printed(r.text, "max |w(ridge on X̃) − w(Tikhonov on X)|")).toBeLessThan(1e-9);
   expect(printed(r.text, "max_j |‖X̃[:, j]‖ − λ^{1/2}√(p/(1−p))|")).toBeLessThan(1e-9);
   expect(printed(r.text, "|Monte Carlo − (4)| in standard errors")).toBeLessThan(4);
@@ -39,6 +50,14 @@ function expectChecks(r: Run, sgdTolerance: number): void {
   expect(standardized).toBeLessThan(gapToDropout(r.text, "plain ridge, same λ") / 5);
 }
 
+/** Least squares' held-out error and the best dropout's, from the held-out summary. */
+function heldOut(text: string): { leastSquares: number; best: number; bestP: number } {
+  const ls = /^least squares \(p = 1\): ([\d.]+)/m.exec(text);
+  const best = /^best dropout: p = ([\d.]+), error ([\d.]+)/m.exec(text);
+  if (!ls || !best) throw new Error("no held-out summary in the notebook output");
+  return { leastSquares: Number(ls[1]), bestP: Number(best[1]), best: Number(best[2]) };
+}
+
 /** The "gap to dropout N %" printed at the end of the line that starts with `label`. */
 function gapToDropout(text: string, label: string): number {
   const line = text.split("\n").find((l) => l.startsWith(label));
@@ -51,6 +70,11 @@ describe("notebook 02: dropout as regularization", () => {
   it("runs at the default parameters and every printed check holds", async () => {
     const r = await run("default");
     expectChecks(r, 0.02);
+    // at the defaults (n = 20 rows, d = 8, noise 2) the penalty pays: a p < 1 beats least squares
+    const h = heldOut(r.text);
+    expect(h.bestP).toBeLessThan(1);
+    expect(h.best).toBeLessThan(0.9 * h.leastSquares);
+    expect(r.text).toMatch(/^dropout hurts \(error above least squares\) for p ≤ 0\.\d+$/m);
     expect(r.text).toContain("p = 0.1   √((1−p)/p) = 3.00");
     expect(r.text).toContain("p = 0.01  √((1−p)/p) = 9.95");
   }, 180_000);
@@ -68,6 +92,29 @@ describe("notebook 02: dropout as regularization", () => {
       /featureScales\[1\] = 0\.1 is invalid: expected a number ≥ 10/,
     );
   }, 180_000);
+
+  it("has at least three try-this exercises, each followed by the cell that runs it", () => {
+    const cells = JSON.parse(committed.toString("utf8")).cells as { cell_type: string; source: string[]; metadata: { tags?: string[] } }[];
+    const tagged = cells.map((c, i) => ({ ...c, i, text: c.source.join("") })).filter((c) => c.metadata.tags?.includes("try-this"));
+    const questions = tagged.filter((c) => c.cell_type === "markdown");
+    expect(questions.length).toBeGreaterThanOrEqual(3);
+    for (const q of questions) {
+      expect(q.text).toMatch(/^\*\*Try this\*\*/);
+      expect(q.text).toMatch(/npm run execute -- --set \S+=\S+.* notebooks\/02-dropout-regularization\.ipynb/);
+      expect(q.text).toContain("Predict:");
+      expect(q.text).toMatch(/<details><summary>Explanation<\/summary>[\s\S]+<\/details>/);
+      const next = cells[q.i + 1];
+      expect(next.cell_type).toBe("code");
+      expect(next.metadata.tags).toContain("try-this");
+    }
+  });
+
+  it("puts every printed check on a slide", () => {
+    const cells = JSON.parse(committed.toString("utf8")).cells as { cell_type: string; id: string; outputs?: { text?: string[] }[]; metadata: { slideshow?: { slide_type?: string } } }[];
+    const checks = cells.filter((c) => c.cell_type === "code" && (c.outputs ?? []).some((o) => (o.text ?? []).join("").includes("✓")));
+    expect(checks.length).toBeGreaterThanOrEqual(8);
+    for (const c of checks) expect([c.id, c.metadata.slideshow?.slide_type]).toEqual([c.id, expect.stringMatching(/^(slide|subslide|fragment|-)$/)]);
+  });
 
   it("left the committed notebook byte-identical after all runs", () => {
     expect(readFileSync(notebook).equals(committed)).toBe(true);

@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
-import { fitProblems, inspectDeck, launchChromium, offlineContext, openDeck, screenshotRoot, type SlideReport } from "./deck-browser";
+import { lineChart } from "../../lib/src/charts";
+import { fitProblems, inspectDeck, launchChromium, localhostContext, offlineContext, openDeck, readabilityProblems, screenshotRoot, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
 const fixture = join(root, "tests", "fixtures", "slides", "features.ipynb");
@@ -123,7 +124,7 @@ describe("fixture deck", () => {
   });
 });
 
-test("with scripts off, the deck reads as one page and each chart shows the SVG stored with it", async () => {
+test("with scripts off, the deck reads as one page and each chart shows the SVG the build drew, labelled", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 730 } });
   try {
     const page = await context.newPage();
@@ -134,6 +135,7 @@ test("with scripts off, the deck reads as one page and each chart shows the SVG 
     expect(await fallback.isVisible()).toBe(true);
     expect((await fallback.boundingBox())!.width).toBeGreaterThan(300);
     expect(await page.locator(".chart .chart-live svg").count()).toBe(0);
+    expect(await fallback.getAttribute("aria-label")).toMatch(/\. (Line chart|Scatter plot|Bar chart)/);
     expect(await page.locator("aside.notes").first().isHidden()).toBe(true);
   } finally {
     await context.close();
@@ -142,14 +144,8 @@ test("with scripts off, the deck reads as one page and each chart shows the SVG 
 
 test("served over http by the start server, the deck asks nothing of any other host", async () => {
   const server = await serveDecks({ root: outDir, port: 0 });
-  const context = await browser.newContext();
   const foreign: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1") return route.continue();
-    foreign.push(url.href);
-    return route.abort();
-  });
+  const context = await localhostContext(browser, foreign);
   try {
     const page = await context.newPage();
     const errors: string[] = [];
@@ -167,28 +163,46 @@ test("served over http by the start server, the deck asks nothing of any other h
   }
 });
 
-test("a display formula wider than the slide is reported, not hidden behind a scrollbar", async () => {
-  const wide = Array.from({ length: 40 }, (_, k) => `W_{${k}}`).join(" + ");
+/** Builds a deck from these cells in a scratch folder, opens it offline, and visits every slide. */
+async function inspectCells(name: string, cells: unknown[]): Promise<SlideReport[]> {
   const nb = {
     nbformat: 4, nbformat_minor: 5,
     metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" }, language_info: { name: "typescript" } },
-    cells: [{ cell_type: "markdown", id: "wide", metadata: { slideshow: { slide_type: "slide" } }, source: [`## Too wide\n\n$$${wide}$$`] }],
+    cells,
   };
-  const dir = mkdtempSync(join(tmpdir(), "wide-"));
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
   try {
-    writeFileSync(join(dir, "wide.ipynb"), JSON.stringify(nb));
-    await buildDecks({ notebooks: [join(dir, "wide.ipynb")], outDir: join(dir, "dist") });
+    writeFileSync(join(dir, `${name}.ipynb`), JSON.stringify(nb));
+    await buildDecks({ notebooks: [join(dir, `${name}.ipynb`)], outDir: join(dir, "dist") });
     const context = await offlineContext(browser, []);
     try {
-      const page = await openDeck(context, join(dir, "dist", "wide.html"), []);
-      const problems = fitProblems("wide", await inspectDeck(page, "wide"));
-      expect(problems).toEqual([expect.stringMatching(/^wide slide 0\.0 "Too wide" is \d+px too wide$/)]);
+      return await inspectDeck(await openDeck(context, join(dir, "dist", `${name}.html`), []), name);
     } finally {
       await context.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test("a display formula wider than the slide is reported, not hidden behind a scrollbar", async () => {
+  const wide = Array.from({ length: 40 }, (_, k) => `W_{${k}}`).join(" + ");
+  const slides = await inspectCells("wide", [{ cell_type: "markdown", id: "wide", metadata: { slideshow: { slide_type: "slide" } }, source: [`## Too wide\n\n$$${wide}$$`] }]);
+  expect(fitProblems("wide", slides)).toEqual([expect.stringMatching(/^wide slide 0\.0 "Too wide" is \d+px too wide$/)]);
+});
+
+test("the readability check counts the words a slide shows, a formula as one, notes and closed explanations not at all", async () => {
+  const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(" ");
+  const cell = (id: string, type: string, source: string) => ({ cell_type: "markdown", id, metadata: { slideshow: { slide_type: type } }, source: [source] });
+  const slides = await inspectCells("words", [
+    cell("title", "slide", "# Words"),
+    cell("long", "slide", `## Long\n\n${words(90, "word")}`),
+    cell("lean", "slide", `## Lean\n\n${words(85, "word")} $\\sum_{i=1}^n x_i^2 + y$\n\n<details><summary>Why</summary>${words(50, "hidden")}</details>`),
+    cell("notes", "notes", words(200, "note")),
+  ]);
+  // "Long" + 90 words; "Lean" + 85 words + one formula + "Why".
+  expect(slides.map((s) => s.readability.words)).toEqual([1, 91, 88]);
+  expect(readabilityProblems("words", slides)).toEqual(['words slide 1.0 "Long" shows 91 words']);
 });
 
 describe.runIf(notebooks.length > 0)("decks of the project's notebooks", () => {
@@ -197,8 +211,100 @@ describe.runIf(notebooks.length > 0)("decks of the project's notebooks", () => {
     try {
       expectCleanDeck(name, deck);
       expect(await deck.page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+      // Readable at 1280x720 from the back of the room: chart and code text ≥ 16 px on
+      // screen, no colliding chart labels, ≤ 90 words shown, text contrast WCAG AA.
+      expect(readabilityProblems(name, deck.slides)).toEqual([]);
     } finally {
       await deck.context.close();
     }
   }, 180_000);
+});
+
+describe("exercises and charts for keyboard and screen-reader users", () => {
+  const dir = mkdtempSync(join(tmpdir(), "a11y-"));
+  const rows = [1, 2].flatMap((c) => [1, 2, 3, 4, 5].map((x) => ({ x, y: c * x * x, series: "plain", c })));
+  const spec = lineChart(rows, { title: "Growth", xTitle: "depth L", yTitle: "norm", slider: { field: "c", min: 1, max: 2, step: 1, label: "scale c" } });
+  const nb = {
+    nbformat: 4, nbformat_minor: 5,
+    metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" }, language_info: { name: "typescript" } },
+    cells: [
+      { cell_type: "markdown", id: "title", metadata: { slideshow: { slide_type: "slide" } }, source: ["# Exercises"] },
+      {
+        cell_type: "markdown", id: "try", metadata: { slideshow: { slide_type: "slide" }, tags: ["try-this"] },
+        source: ["**Try this**: set depth = 3.\n\nPredict: which trains faster?\n\n<details><summary>Explanation</summary>The plain net wins at depth three.</details>"],
+      },
+      {
+        cell_type: "code", id: "chart", execution_count: 1, metadata: { slideshow: { slide_type: "slide" } }, source: ["show(spec)"],
+        outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": spec, "text/plain": "Growth" } }],
+      },
+    ],
+  };
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    writeFileSync(join(dir, "a11y.ipynb"), JSON.stringify(nb));
+    await buildDecks({ notebooks: [join(dir, "a11y.ipynb")], outDir: join(dir, "dist") });
+    context = await offlineContext(browser, []);
+    page = await openDeck(context, join(dir, "dist", "a11y.html"), []);
+  });
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Presses Tab until `selector` on the current slide has the focus (at most 20 times). */
+  async function tabTo(selector: string): Promise<boolean> {
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;
+    }
+    return false;
+  }
+
+  test("a try-this cell is a box of its own whose explanation opens from the keyboard", async () => {
+    await page.evaluate(() => (window as any).Reveal.slide(1, 0));
+    const box = page.locator(".present .try-this");
+    expect(await box.count()).toBe(1);
+    expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+    // innerText holds only what is rendered: a closed <details> shows its summary alone.
+    const shown = () => box.innerText();
+    expect(await shown()).toContain("Explanation");
+    expect(await shown()).not.toContain("The plain net wins at depth three.");
+    expect(await tabTo(".present .try-this summary")).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(shown).toContain("The plain net wins at depth three.");
+  });
+
+  test("a chart is labelled with its description, its data open as text from the keyboard, and its slider moves with the arrow keys", async () => {
+    await page.evaluate(() => (window as any).Reveal.slide(2, 0));
+    await page.waitForSelector('.present .chart[data-state="live"] .chart-live svg');
+    // vega-embed's container is the chart's graphics document, named by the spec's description.
+    const live = page.locator(".present .chart-live");
+    expect(await live.getAttribute("role")).toBe("graphics-document");
+    expect(await live.getAttribute("aria-label")).toBe(spec.description);
+    expect(await tabTo(".present .chart-text summary")).toBe(true);
+    await page.keyboard.press("Enter");
+    const table = page.locator(".present .chart-text table");
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await table.locator("tbody tr").count()).toBe(2); // series plain at c = 1 and c = 2
+    await page.keyboard.press("Enter"); // closes it again
+    const slider = page.locator('.present .chart input[type="range"]');
+    expect(await slider.getAttribute("aria-label")).toBe("scale c");
+    expect(await tabTo('.present .chart input[type="range"]')).toBe(true);
+    const before = await page.locator(".present .chart-live svg").innerHTML();
+    await page.keyboard.press("ArrowRight");
+    expect(await slider.inputValue()).toBe("2");
+    await expect.poll(() => page.locator(".present .chart-live svg").innerHTML()).not.toBe(before);
+    // The arrow key moved the slider, not the deck.
+    expect(await page.evaluate(() => (window as any).Reveal.getIndices().h)).toBe(2);
+  });
+
+  test("in print, the explanation of a try-this cell is open", async () => {
+    const print = await context.newPage();
+    await print.goto(`${pathToFileURL(join(dir, "dist", "a11y.html")).href}?print-pdf`);
+    await print.waitForFunction(() => (window as any).Reveal?.isReady());
+    expect(await print.locator(".try-this details").evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await print.locator(".chart-text").evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    await print.close();
+  });
 });

@@ -22,16 +22,46 @@ export interface SlideReport {
   katexErrors: number;
   /** the font size (px) the autofit shrank the slide to, if it had to */
   fittedFont?: string;
+  readability: Readability;
   screenshot: string;
 }
 
+/** What a student at the back of the room sees of a slide, measured on screen. */
+export interface Readability {
+  /** smallest visible chart text (SVG <text>), in screen px after reveal's scale; null without charts */
+  chartTextPx: number | null;
+  /** smallest visible code or printed-output text, in screen px; null without code */
+  codeTextPx: number | null;
+  /** pairs of visible chart labels whose boxes overlap, as "a" / "b" */
+  collisions: string[];
+  /** words shown: prose, tables and printed lines; a formula is one word; notes, code and charts are not counted */
+  words: number;
+  /** text whose colour reads below WCAG AA against its background: "text" ratio */
+  lowContrast: string[];
+}
+
+/** The projector size the readability rules are stated for. */
+export const projector = { width: 1280, height: 720 };
+
 /** A context whose only reachable URLs are file:// ones; anything else is aborted and recorded. */
 export async function offlineContext(browser: Browser, blocked: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 730 } });
+  const context = await browser.newContext({ viewport: projector });
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("file:")) return route.continue();
     blocked.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+/** A context that reaches only the local server (127.0.0.1); a request to any other host is aborted and recorded. */
+export async function localhostContext(browser: Browser, foreign: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 730 } });
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    foreign.push(url.href);
     return route.abort();
   });
   return context;
@@ -50,7 +80,7 @@ export async function openDeck(context: BrowserContext, htmlPath: string, consol
 }
 
 /** Shows slide i with all its fragments, waits until its charts have settled, measures it. */
-async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screenshot">> {
+async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screenshot" | "readability">> {
   await page.evaluate((i) => {
     const Reveal = (window as any).Reveal;
     const slide = Reveal.getSlides()[i];
@@ -96,6 +126,99 @@ async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screensh
   });
 }
 
+/** Measures the current slide's readability (see Readability); runs in the page. */
+function readability(page: Page): Promise<Readability> {
+  return page.evaluate(() => {
+    const slide: HTMLElement = (window as any).Reveal.getCurrentSlide();
+    const shown = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as any);
+    const notes = (el: Element) => el.closest("aside.notes") !== null;
+
+    // Chart text: the font size times the scale from the SVG's user units to the screen
+    // (its viewBox scaling and reveal's transform together).
+    const texts = Array.from(slide.querySelectorAll<SVGTextElement>(".chart svg text")).filter((t) => shown(t) && (t.textContent ?? "").trim() !== "");
+    const screenPx = (t: SVGTextElement) => {
+      const m = t.getScreenCTM()!;
+      return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    };
+    const chartSizes = texts.map(screenPx);
+    const collisions: string[] = [];
+    const boxes = texts.map((t) => ({ text: (t.textContent ?? "").trim(), r: t.getBoundingClientRect() }));
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w > 0.5 && h > 0.5) collisions.push(`"${a.text}" / "${b.text}"`);
+      }),
+    );
+
+    // Code and printed lines: computed size times the element's on-screen scale.
+    const code = Array.from(slide.querySelectorAll<HTMLElement>("pre")).filter((el) => shown(el) && !notes(el) && el.offsetWidth > 0);
+    const codeSizes = code.map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().width / el.offsetWidth));
+
+    // Words: visible text outside notes, code, charts and formulas, plus one per formula.
+    let words = 0;
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          const el = node as Element;
+          if (el.matches("aside.notes, pre.code, .chart, script, style, svg") || !shown(el)) return NodeFilter.FILTER_REJECT;
+          if (el.matches(".katex")) {
+            words += 1;
+            return NodeFilter.FILTER_REJECT;
+          }
+          return NodeFilter.FILTER_SKIP;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // The body of a closed <details> is not shown, only its summary.
+      const closed = node.parentElement?.closest("details:not([open])");
+      if (closed && !node.parentElement?.closest("summary")) continue;
+      words += (node.textContent ?? "").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    }
+
+    // Contrast (WCAG 2 relative luminance) of each text against the first opaque background behind it.
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const lowContrast: string[] = [];
+    const seen = new Set<Element>();
+    const textWalker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    for (let node = textWalker.nextNode(); node; node = textWalker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || seen.has(el) || (node.textContent ?? "").trim() === "" || notes(el) || !shown(el) || el.closest(".katex-mathml")) continue;
+      seen.add(el);
+      const style = getComputedStyle(el);
+      const inSvg = el instanceof SVGElement;
+      const fg = rgb(inSvg ? style.fill : style.color).slice(0, 3);
+      if (fg.length < 3) continue;
+      const [l1, l2] = [luminance(fg), luminance(background(inSvg ? el.closest("svg") : el))].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) lowContrast.push(`"${(node.textContent ?? "").trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+    }
+
+    return {
+      chartTextPx: chartSizes.length ? Math.min(...chartSizes) : null,
+      codeTextPx: codeSizes.length ? Math.min(...codeSizes) : null,
+      collisions,
+      words,
+      lowContrast,
+    };
+  });
+}
+
 /** Visits every slide of the open deck, screenshotting each into screenshotRoot/<deck>/. */
 export async function inspectDeck(page: Page, deck: string): Promise<SlideReport[]> {
   const dir = join(screenshotRoot, deck);
@@ -107,9 +230,26 @@ export async function inspectDeck(page: Page, deck: string): Promise<SlideReport
     const report = await visit(page, i);
     const screenshot = join(dir, `${String(i + 1).padStart(2, "0")}.png`);
     await page.screenshot({ path: screenshot });
-    reports.push({ ...report, screenshot });
+    reports.push({ ...report, readability: await readability(page), screenshot });
   }
   return reports;
+}
+
+/** The readability rules at projector size: text ≥ 16 px, no colliding labels, ≤ 90 words, WCAG AA contrast. */
+export const readable = { minTextPx: 16, maxWords: 90 };
+
+/** One line per slide that breaks a readability rule, naming the deck and the slide. */
+export function readabilityProblems(deck: string, slides: readonly SlideReport[]): string[] {
+  return slides.flatMap(({ at, heading, readability: r }) => {
+    const where = `${deck} slide ${at} "${heading}"`;
+    return [
+      ...(r.chartTextPx !== null && r.chartTextPx < readable.minTextPx ? [`${where} has chart text at ${r.chartTextPx.toFixed(1)}px`] : []),
+      ...(r.codeTextPx !== null && r.codeTextPx < readable.minTextPx ? [`${where} has code at ${r.codeTextPx.toFixed(1)}px`] : []),
+      ...r.collisions.map((c) => `${where} has colliding chart labels ${c}`),
+      ...(r.words > readable.maxWords ? [`${where} shows ${r.words} words`] : []),
+      ...r.lowContrast.map((c) => `${where} has low-contrast text ${c}`),
+    ];
+  });
 }
 
 /** One line per problem slide, naming the deck and the slide, for assertion messages. */

@@ -83,7 +83,7 @@ describe("slide structure", () => {
 
   test("hide-input drops the code and keeps the output; hide-output the reverse", () => {
     expect(deck[1][1]).not.toContain("gradientChart");
-    expect(deck[1][1]).toContain('<div class="chart">');
+    expect(deck[1][1]).toMatch(/<div class="chart"[^>]*>/);
     expect(deck[1][2]).toContain("runSweep");
     expect(deck[1][2]).toContain("HIDDEN-OUTPUT"); // in the code
     expect(deck[1][2]).not.toContain('<div class="outputs">');
@@ -154,15 +154,21 @@ describe("code and outputs", () => {
     expect(scripts.filter((s) => !/^<script src="assets\/[\w/.-]+\.js">$/.test(s))).toEqual(['<script type="application/json" class="chart-spec">']);
   });
 
-  test("a vega-lite output embeds its spec (slider param included) with the SVG of the same output as fallback", () => {
+  test("a vega-lite output embeds the deck-themed copy of its spec (slider param included) and an SVG drawn from that copy", () => {
     const output = nb.cells.flatMap((c) => c.outputs ?? []).find((o) => o.output_type === "display_data" && VEGA_LITE_MIME in o.data);
     const bundle = (output as { data: Record<string, unknown> }).data;
+    const original = bundle[VEGA_LITE_MIME] as Record<string, unknown>;
     const chart = deck[1][1];
     const json = /<script type="application\/json" class="chart-spec">(.*?)<\/script>/s.exec(chart)![1];
     const spec = JSON.parse(json);
-    expect(spec).toEqual(bundle[VEGA_LITE_MIME]);
+    expect(spec.data).toEqual(original.data);
+    expect(spec.params).toEqual(original.params);
     expect(spec.params[0].bind).toMatchObject({ input: "range", min: 0.5, max: 2 });
-    expect(chart).toMatch(/<div class="chart-live"><\/div><div class="chart-static"><svg [^>]*viewBox="0 0 \d+ \d+"/);
+    expect(spec).toMatchObject({ width: 880, autosize: { type: "fit", contains: "padding" }, config: { axis: { labelFontSize: 17 } } });
+    // The static SVG is drawn at the themed size, not the one the notebook stored.
+    const [, width] = /<div class="chart-static"><svg [^>]*viewBox="0 0 (\d+) \d+"/.exec(chart)!;
+    expect(Number(width)).toBe(880);
+    expect(chart).not.toContain(String(bundle["image/svg+xml"]).slice(0, 200));
   });
 
   test("a spec whose strings contain </script> cannot close its script element", () => {

@@ -4,6 +4,7 @@ import { fail } from "../checks";
 import { defaults, type Row } from "./defaults";
 import { requireField, requireTitle } from "./guards";
 import { clampForLog, clampNote, type ClampOptions } from "./logsafe";
+import { quantitativeAxis } from "./ticks";
 
 export interface LogAxes {
   logX?: boolean;
@@ -81,8 +82,7 @@ export function prepareAxes(rows: readonly Row[], x: string | undefined, y: stri
 export function quantitative(rows: readonly Row[], name: string, field: string, title: string, scale?: Record<string, unknown>) {
   requireField(name, rows, field);
   requireTitle(`${name}Title`, title);
-  // ".3~g" writes decades as 1e-8 … 0.01 … 100 … 1e+10, never as long digit strings.
-  const axis = scale?.type === "log" ? { format: ".3~g" } : undefined;
+  const axis = quantitativeAxis(rows, field, name === "y" ? "y" : "x", scale?.type === "log");
   return { field, type: "quantitative", title, scale, axis };
 }
 

@@ -2,6 +2,7 @@
 // data, the optional slider (param + filter), reference annotations on top, and optional
 // small multiples. Every builder ends here, so every chart gets the same guarantees.
 import { fail, requireInteger } from "../checks";
+import { describeChart } from "./describe";
 import { annotationLayers, type Annotation, type AxisFrame } from "./annotate";
 import { defaults, VEGA_LITE_SCHEMA, type ChartSpec, type Layer, type Row } from "./defaults";
 import { requireField, requireFiniteSpec, requireRows, requireSize, requireTitle } from "./guards";
@@ -20,6 +21,8 @@ export interface FacetOptions {
 export interface FrameOptions {
   title: string;
   subtitle?: string;
+  /** What the chart shows, for screen readers (default: said from the title, mark and axes). */
+  description?: string;
   width?: number;
   height?: number;
   annotations?: readonly Annotation[];
@@ -85,7 +88,9 @@ export function compose(drawing: Drawing, options: FrameOptions): ChartSpec {
     ? { ...facetParts(drawing.rows, layer, facet), spec: { width, height, layer } }
     : { width, height, layer };
 
-  const spec = { ...head, ...body };
+  const { description = describeChart({ ...head, ...body }) } = options;
+  if (typeof description !== "string" || description.trim() === "") fail("description", description, "a non-empty string");
+  const spec = { ...head, description, ...body };
   requireFiniteSpec(spec);
   // A JSON round trip drops undefined keys and leaves a plain, deterministic object.
   return JSON.parse(JSON.stringify(spec)) as ChartSpec;

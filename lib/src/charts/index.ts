@@ -8,3 +8,7 @@ export { type LogAxes, type XYOptions } from "./axes";
 export { lineChart, type LineOptions } from "./line";
 export { barChart, type BarOptions } from "./bar";
 export { scatterChart, stripChart, type ScatterOptions, type StripOptions } from "./scatter";
+export { describeChart } from "./describe";
+export { heatmapChart, type HeatmapOptions } from "./heatmap";
+export { sideBySide, type SideBySideOptions } from "./side-by-side";
+export { decadeTicks, logFormat, withAxisTicks, LABEL_SEPARATION } from "./ticks";

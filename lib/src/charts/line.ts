@@ -6,6 +6,7 @@ import { prepareAxes, quantitative, seriesField, tooltip, type XYOptions } from 
 import { compose, type FrameOptions } from "./compose";
 import { defaults, type ChartSpec, type Layer, type Row } from "./defaults";
 import { clampMarkerLayer } from "./logsafe";
+import { X_TICK_SPACING } from "./ticks";
 
 export interface LineOptions extends FrameOptions, XYOptions {
   /** Draw a dot at every data point. */
@@ -24,14 +25,14 @@ export interface LineOptions extends FrameOptions, XYOptions {
  * for any span ≥ 3 (span/(⌊span⌋ + 1) ≥ 3/4 > √½, d3's cut-off for rounding up to 1).
  * Spans under 3 (a slider showing depth 1…2, say) still give 0.5 steps, so there the ticks
  * are every integer of the visible domain, read from the scale when the view runs.
- * Setting values drops vega-lite's default tick count (one per 40 px), so it is restated
- * from the x range, which is [0, width] in a single view and in a facet panel alike.
+ * Setting values drops the tick count quantitative() sets (one per X_TICK_SPACING px), so it
+ * is restated from the x range, which is [0, width] in a single view and in a facet panel alike.
  * vega-lite 5.23 passes tickMinStep on to vega only together with format "d".
  */
 const integerAxis = {
   tickMinStep: 1,
   format: "d",
-  tickCount: { expr: "ceil(span(range('x')) / 40)" },
+  tickCount: { expr: `ceil(span(range('x')) / ${X_TICK_SPACING})` },
   values: { expr: "span(domain('x')) < 3 ? sequence(ceil(domain('x')[0]), floor(domain('x')[1]) + 1) : null" },
 };
 
@@ -54,7 +55,7 @@ export function lineChart(data: readonly Row[], options: LineOptions): ChartSpec
   const xAxis = quantitative(axes.rows, "x", x, xTitle, axes.xScale);
   const integer = integerX(axes.rows, x, options.logX === true, options.xInteger);
   const position: Record<string, unknown> = {
-    x: integer ? { ...xAxis, axis: integerAxis } : xAxis,
+    x: integer ? { ...xAxis, axis: { ...xAxis.axis, ...integerAxis } } : xAxis,
     y: quantitative(axes.rows, "y", y, yTitle, axes.yScale),
   };
   if (series) position.color = { field: series, type: "nominal", title: seriesTitle };

@@ -1,7 +1,7 @@
 // Synthetic regression data whose features live on very different scales, the setting in which
 // dropout's data-dependent penalty p(1−p)‖Γ̌w‖² differs most from plain ridge's λ‖w‖².
 import { Matrix } from "ml-matrix";
-import { fail, requireFinite, requireInteger, requireInterval } from "../checks";
+import { fail, requireFinite, requireInteger, requireInterval, requireMatrix } from "../checks";
 import type { Rng } from "../rng";
 
 export interface RegressionDataOptions {
@@ -18,6 +18,11 @@ export interface RegressionDataOptions {
    * amount on average whatever its units (only the units differ). Default false.
    */
   equalEffects?: boolean;
+  /**
+   * Use these true weights (d×1) instead of drawing them: fresh rows from the same model, e.g. a
+   * held-out set for weights fitted on an earlier draw. equalEffects is then ignored.
+   */
+  wTrue?: Matrix;
   /** Source of every random draw. */
   rng: Rng;
 }
@@ -37,7 +42,7 @@ function defaultScales(d: number): number[] {
 }
 
 /** Draws X (scaled Gaussian columns), wTrue and noisy targets y, all from `rng`. */
-export function makeRegressionData({ n, d, scales, noise = 0.5, equalEffects = false, rng }: RegressionDataOptions): RegressionData {
+export function makeRegressionData({ n, d, scales, noise = 0.5, equalEffects = false, wTrue: given, rng }: RegressionDataOptions): RegressionData {
   requireInteger("n", n, 1);
   requireInteger("d", d, 1);
   requireInterval("noise", noise, 0, Infinity, "[)");
@@ -45,10 +50,11 @@ export function makeRegressionData({ n, d, scales, noise = 0.5, equalEffects = f
   if (s.length !== d) fail("scales.length", s.length, `d = ${d} scales, one per feature`);
   s.forEach((scale, j) => requireInterval(`scales[${j}]`, requireFinite(`scales[${j}]`, scale), 0, Infinity, "()"));
   if (typeof equalEffects !== "boolean") fail("equalEffects", equalEffects, "true or false");
+  if (given !== undefined) requireMatrix("wTrue", given, d, 1);
   // Every option is checked before the first draw: a refused call leaves rng untouched.
   const X = rng.normalMatrix(n, d).mulRowVector(s.slice());
-  const draws = rng.normalMatrix(d, 1);
-  const wTrue = equalEffects ? Matrix.columnVector(draws.to1DArray().map((w, j) => w / s[j])) : draws;
+  const draws = given === undefined ? rng.normalMatrix(d, 1) : given.clone();
+  const wTrue = equalEffects && given === undefined ? Matrix.columnVector(draws.to1DArray().map((w, j) => w / s[j])) : draws;
   const y = X.mmul(wTrue).add(rng.normalMatrix(n, 1, noise));
   return { X, y, wTrue };
 }

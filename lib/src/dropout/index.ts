@@ -6,3 +6,6 @@ export * from "./sgd";
 export * from "./data";
 export * from "./paths";
 export * from "./scaled-error";
+export * from "./mask-enumeration";
+export * from "./held-out";
+export * from "./layer";

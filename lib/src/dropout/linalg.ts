@@ -1,27 +1,27 @@
 // Small linear-algebra helpers on ml-matrix that never mutate their arguments (ml-matrix's
 // instance methods do: every chain here starts from a copy or a freshly built matrix).
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { choleskyFactor, choleskySolve } from "../dense/cholesky";
+import { gramMatrix } from "../dense/multiply";
+import { rowsOf, sumOfSquares } from "../dense/storage";
 
 /** Euclidean norm of every column: ‖X_{:,j}‖ = √(Σ_i X_ij²). */
 export function columnNormsOf(X: Matrix): number[] {
-  const norms = new Array<number>(X.columns).fill(0);
-  for (let i = 0; i < X.rows; i++) {
-    for (let j = 0; j < X.columns; j++) norms[j] += X.get(i, j) ** 2;
-  }
-  return norms.map(Math.sqrt);
+  const sums = new Float64Array(X.columns);
+  for (const row of rowsOf(X)) for (let j = 0; j < row.length; j++) sums[j] += row[j] * row[j];
+  return Array.from(sums, Math.sqrt);
 }
 
 /** ‖v‖² of a matrix seen as a flat vector. */
 export function squaredNorm(v: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < v.rows; i++) for (let j = 0; j < v.columns; j++) s += v.get(i, j) ** 2;
-  return s;
+  return sumOfSquares(v);
 }
 
 /** AᵀA, symmetrised exactly so that Cholesky accepts it. */
 export function gram(A: Matrix): Matrix {
-  const G = A.transpose().mmul(A);
-  for (let i = 0; i < G.rows; i++) for (let j = 0; j < i; j++) G.set(j, i, G.get(i, j));
+  const G = gramMatrix(A);
+  const g = rowsOf(G);
+  for (let i = 0; i < g.length; i++) for (let j = 0; j < i; j++) g[j][i] = g[i][j];
   return G;
 }
 
@@ -37,8 +37,8 @@ export function addDiagonal(A: Matrix, values: readonly number[]): Matrix {
  * no inverse is ever formed. A singular A (e.g. a rank-deficient X with no penalty) is a RangeError.
  */
 export function solveSpd(A: Matrix, b: Matrix, what: string): Matrix {
-  const chol = new CholeskyDecomposition(A);
-  if (!chol.isPositiveDefinite()) {
+  const L = choleskyFactor(A);
+  if (L === null) {
     // Only on failure: the smallest eigenvalue says how far from positive definite A is.
     const smallest = Math.min(...new EigenvalueDecomposition(A, { assumeSymmetric: true }).realEigenvalues);
     throw new RangeError(
@@ -46,7 +46,7 @@ export function solveSpd(A: Matrix, b: Matrix, what: string): Matrix {
         "expected all eigenvalues > 0, i.e. X of full column rank or a positive penalty",
     );
   }
-  return chol.solve(b);
+  return choleskySolve(L, b);
 }
 
 /** Column vector from an array. */

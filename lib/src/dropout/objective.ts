@@ -6,6 +6,9 @@
 // summing the variances over i gives p(1−p) Σ_j ‖X_{:,j}‖² w_j² = p(1−p)‖Γ̌w‖².
 import { Matrix } from "ml-matrix";
 import { requireInteger, requireBudget } from "../checks";
+import { multiply, multiplyTransposeA } from "../dense/multiply";
+import { rowsOf } from "../dense/storage";
+import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import { requireColumn, requireDesign, requireKeep } from "./inputs";
 import { columnNormsOf, squaredNorm } from "./linalg";
@@ -25,7 +28,7 @@ function penalty(X: Matrix, w: Matrix): number {
 /** Closed form (4): ‖y − pXw‖² + p(1−p)‖Γ̌w‖², the exact expectation (2). */
 export function dropoutObjective(X: Matrix, y: Matrix, w: Matrix, p: number): number {
   checkProblem(X, y, w, p);
-  const residual = Matrix.sub(y, X.mmul(w).mul(p));
+  const residual = Matrix.sub(y, multiply(X, w).mul(p));
   return squaredNorm(residual) + p * (1 - p) * penalty(X, w);
 }
 
@@ -35,14 +38,14 @@ export function dropoutObjective(X: Matrix, y: Matrix, w: Matrix, p: number): nu
  */
 export function invertedDropoutObjective(X: Matrix, y: Matrix, w: Matrix, p: number): number {
   checkProblem(X, y, w, p);
-  return squaredNorm(Matrix.sub(y, X.mmul(w))) + ((1 - p) / p) * penalty(X, w);
+  return squaredNorm(Matrix.sub(y, multiply(X, w))) + ((1 - p) / p) * penalty(X, w);
 }
 
 /** ∇(4) = −2p Xᵀ(y − pXw) + 2p(1−p) Γ̌² w. */
 export function dropoutObjectiveGradient(X: Matrix, y: Matrix, w: Matrix, p: number): Matrix {
   checkProblem(X, y, w, p);
-  const residual = Matrix.sub(y, X.mmul(w).mul(p));
-  const grad = X.transpose().mmul(residual).mul(-2 * p);
+  const residual = Matrix.sub(y, multiply(X, w).mul(p));
+  const grad = multiplyTransposeA(X, residual).mul(-2 * p);
   columnNormsOf(X).forEach((norm, j) => grad.set(j, 0, grad.get(j, 0) + 2 * p * (1 - p) * norm ** 2 * w.get(j, 0)));
   return grad;
 }
@@ -81,17 +84,22 @@ export function dropoutObjectiveEstimates(
   requireBudget("samples × n × d (the largest checkpoint)", checkpoints[checkpoints.length - 1] * X.rows * X.columns, "time");
   const scale = inverted ? 1 / p : 1;
   // terms[i][j] = X_ij w_j / (p if inverted): a mask only chooses which terms of each row survive.
-  const terms = X.to2DArray().map((row) => row.map((x, j) => x * w.get(j, 0) * scale));
+  const weights = w.getColumn(0);
+  const terms = rowsOf(X).map((row) => row.map((x, j) => x * weights[j] * scale));
   const targets = y.getColumn(0);
+  const [n, d] = [X.rows, X.columns];
   const out: DropoutMonteCarloEstimate[] = [];
   let mean = 0;
   let m2 = 0; // Welford's running sum of squared deviations: stable for long runs
   let next = 0;
+  const progress = trackProgress("dropoutObjectiveEstimates: masks", checkpoints[checkpoints.length - 1]);
   for (let s = 1; next < checkpoints.length; s++) {
+    if ((s & 255) === 0) progress.tick(s);
     let loss = 0;
-    for (let i = 0; i < terms.length; i++) {
+    for (let i = 0; i < n; i++) {
+      const row = terms[i];
       let prediction = 0;
-      for (const term of terms[i]) if (rng.uniform() < p) prediction += term; // kept with probability p
+      for (let j = 0; j < d; j++) if (rng.uniform() < p) prediction += row[j]; // kept with probability p
       loss += (targets[i] - prediction) ** 2;
     }
     const delta = loss - mean;
@@ -103,6 +111,7 @@ export function dropoutObjectiveEstimates(
       next++;
     }
   }
+  progress.finish(checkpoints[checkpoints.length - 1]);
   return out;
 }
 

@@ -6,6 +6,7 @@
 // every column gets the same norm λ^{1/2}√(p/(1−p)), as batch normalisation equalises scales.
 import { LuDecomposition, Matrix } from "ml-matrix";
 import { requireMatrix } from "../checks";
+import { multiplyTransposeA } from "../dense/multiply";
 import { dropoutGamma } from "./solutions";
 import { requireColumn, requireDesign, requireKeepBelowOne, requireLambda, requireNonzeroNorms } from "./inputs";
 import { addDiagonal, columnNormsOf, gram, solveSpd } from "./linalg";
@@ -41,7 +42,7 @@ export function ridgeSolution(X: Matrix, y: Matrix, lambda: number): Matrix {
   requireDesign(X);
   requireColumn("y", y, X.rows);
   requireLambda(lambda);
-  return solveSpd(addDiagonal(gram(X), new Array(X.columns).fill(lambda)), X.transpose().mmul(y), "XᵀX + λI");
+  return solveSpd(addDiagonal(gram(X), new Array(X.columns).fill(lambda)), multiplyTransposeA(X, y), "XᵀX + λI");
 }
 
 /**

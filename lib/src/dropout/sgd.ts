@@ -23,6 +23,7 @@
 // the last iterate with schedule "sqrt-decay", η_t = η/√(1 + t·B/n) (one unit of decay per epoch).
 import { Matrix } from "ml-matrix";
 import { requireInteger, requireInterval, requireOneOf, requireBudget } from "../checks";
+import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import { requireColumn, requireDesign, requireKeep } from "./inputs";
 import { column, columnNormsOf } from "./linalg";
@@ -120,7 +121,9 @@ export function dropoutSgd(X: Matrix, y: Matrix, options: DropoutSgdOptions): Dr
     trace.push(point);
   };
   record(0);
+  const progress = trackProgress("dropoutSgd: steps", steps);
   for (let t = 1; t <= steps; t++) {
+    if ((t & 4095) === 0) progress.tick(t);
     const eta = schedule === "constant" ? stepSize : stepSize / Math.sqrt(1 + (t * batchSize) / n);
     grad.fill(0);
     for (let b = 0; b < batchSize; b++) {
@@ -139,6 +142,7 @@ export function dropoutSgd(X: Matrix, y: Matrix, options: DropoutSgdOptions): Dr
       record(t);
     }
   }
+  progress.finish(steps);
   const average = sum.map((s) => s / (steps - averageFrom));
   return { w: column(w), average: column(average), stepSize, trace };
 }

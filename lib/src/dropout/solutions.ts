@@ -6,6 +6,7 @@
 // the same scaling by p that inference applies to weights trained without inverted dropout.
 import { Matrix } from "ml-matrix";
 import { requireMatrix } from "../checks";
+import { multiplyTransposeA } from "../dense/multiply";
 import { requireColumn, requireDesign, requireKeep, requireNonzeroNorms } from "./inputs";
 import { addDiagonal, columnNormsOf, gram, solveSpd } from "./linalg";
 
@@ -29,7 +30,7 @@ export function dropoutSolution(X: Matrix, y: Matrix, p: number): Matrix {
   // A zero column leaves its weight unconstrained by both terms: no unique minimiser.
   requireNonzeroNorms(norms);
   const A = addDiagonal(gram(X).mul(p), norms.map((norm) => (1 - p) * norm ** 2));
-  return solveSpd(A, X.transpose().mmul(y), "p XᵀX + (1 − p) Γ̌²");
+  return solveSpd(A, multiplyTransposeA(X, y), "p XᵀX + (1 − p) Γ̌²");
 }
 
 /** Γ = √((1−p)/p)·Γ̌: the Tikhonov matrix for which p·w̌ solves (3). Γ = 0 at p = 1. */
@@ -45,5 +46,5 @@ export function tikhonovSolution(X: Matrix, y: Matrix, Gamma: Matrix): Matrix {
   requireDesign(X);
   requireColumn("y", y, X.rows);
   requireMatrix("Gamma", Gamma, undefined, X.columns);
-  return solveSpd(Matrix.add(gram(X), gram(Gamma)), X.transpose().mmul(y), "XᵀX + ΓᵀΓ");
+  return solveSpd(Matrix.add(gram(X), gram(Gamma)), multiplyTransposeA(X, y), "XᵀX + ΓᵀΓ");
 }

@@ -1,12 +1,17 @@
 // Entrywise maps that always return a new matrix. ml-matrix's instance methods overwrite
 // their receiver, and its static copies go through a generator that dominates the run
 // time of a training loop; these plain loops do neither.
-import { Matrix } from "ml-matrix";
+import type { Matrix } from "ml-matrix";
+import { newMatrix, rowsOf } from "../dense/storage";
 
 /** f(M_ij) for every entry. */
 export function mapEntries(M: Matrix, f: (x: number) => number): Matrix {
-  const out = new Matrix(M.rows, M.columns);
-  for (let i = 0; i < M.rows; i++) for (let j = 0; j < M.columns; j++) out.set(i, j, f(M.get(i, j)));
+  const { M: out, rows } = newMatrix(M.rows, M.columns);
+  const src = rowsOf(M);
+  for (let i = 0; i < rows.length; i++) {
+    const x = src[i], y = rows[i];
+    for (let j = 0; j < y.length; j++) y[j] = f(x[j]);
+  }
   return out;
 }
 
@@ -23,8 +28,12 @@ export function requireSameShape(A: Matrix, B: Matrix, [a, b]: OperandNames = ["
 /** f(A_ij, B_ij) for every entry; A and B must have the same shape. */
 export function zipEntries(A: Matrix, B: Matrix, f: (a: number, b: number) => number, names?: OperandNames): Matrix {
   requireSameShape(A, B, names);
-  const out = new Matrix(A.rows, A.columns);
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) out.set(i, j, f(A.get(i, j), B.get(i, j)));
+  const { M: out, rows } = newMatrix(A.rows, A.columns);
+  const a = rowsOf(A), b = rowsOf(B);
+  for (let i = 0; i < rows.length; i++) {
+    const x = a[i], y = b[i], z = rows[i];
+    for (let j = 0; j < z.length; j++) z[j] = f(x[j], y[j]);
+  }
   return out;
 }
 

@@ -1,8 +1,9 @@
 // The plain layer X_{l+1} = act(W X_l), forward and backward side by side.
 import { Matrix } from "ml-matrix";
 import { requireMatrix } from "../checks";
+import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
 import { activationFunctions, type Activation } from "./activations";
-import { hadamard, mapEntries } from "./elementwise";
+import { activate, backThroughActivation } from "./activation-maps";
 import { initWeights } from "./init";
 import type { LayerKind } from "./layer";
 
@@ -17,21 +18,21 @@ export function derivativeDiagonal(z: Matrix, activation: Activation): Matrix {
 
 export const plainLayer: LayerKind<PlainParams> = {
   forward({ W }, X, activation) {
-    const { f } = activationFunctions(activation);
-    const Z = W.mmul(X); // pre-activation
-    return { Y: mapEntries(Z, f), cache: { X, Z } };
+    activationFunctions(activation);
+    const Z = multiply(W, X); // pre-activation
+    return { Y: activate(Z, activation), cache: { X, Z } };
   },
 
   backward({ W }, { X, Z }, dY, activation) {
-    const { df } = activationFunctions(activation);
+    activationFunctions(activation);
     // Y = act(Z), Z = W X:  dZ = dY ⊙ act'(Z),  dW = dZ Xᵀ,  dX = Wᵀ dZ
-    const dZ = hadamard(dY, mapEntries(Z, df));
-    return { dX: W.transpose().mmul(dZ), grads: { W: dZ.mmul(X.transpose()) } };
+    const dZ = backThroughActivation(dY, Z, activation);
+    return { dX: multiplyTransposeA(W, dZ), grads: { W: multiplyTransposeB(dZ, X) } };
   },
 
   jacobian({ W }, x, activation) {
     // ∂Y/∂X = diag(act'(W x)) · W
-    return derivativeDiagonal(W.mmul(x), activation).mmul(W);
+    return multiply(derivativeDiagonal(multiply(W, x), activation), W);
   },
 
   init: (width, init, rng) => ({ W: initWeights(width, init, rng) }),

@@ -2,8 +2,10 @@
 // addition), forward and backward side by side. Figure 1 uses act = ReLU.
 import { Matrix } from "ml-matrix";
 import { requireMatrix } from "../checks";
+import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
 import { activationFunctions, type Activation } from "./activations";
-import { hadamard, mapEntries, addEntries } from "./elementwise";
+import { activate, addInPlace, backThroughActivation } from "./activation-maps";
+import { requireSameShape } from "./elementwise";
 import { initWeights } from "./init";
 import type { LayerKind } from "./layer";
 import { derivativeDiagonal } from "./plain-layer";
@@ -13,26 +15,28 @@ export type ResidualParams = { W1: Matrix; W2: Matrix };
 /** The branch's Jacobian W2 · D · W1, D = diag(act'(W1 x)), at one column x (n×1). */
 export function branchJacobian({ W1, W2 }: ResidualParams, x: Matrix, activation: Activation): Matrix {
   requireMatrix("W1", W1), requireMatrix("x", x, W1.columns, 1), requireMatrix("W2", W2, undefined, W1.rows);
-  return W2.mmul(derivativeDiagonal(W1.mmul(x), activation)).mmul(W1);
+  return multiply(multiply(W2, derivativeDiagonal(multiply(W1, x), activation)), W1);
 }
 
 export const residualLayer: LayerKind<ResidualParams> = {
   forward({ W1, W2 }, X, activation) {
-    const { f } = activationFunctions(activation);
-    const H = W1.mmul(X); // branch pre-activation
-    const A = mapEntries(H, f);
-    return { Y: addEntries(W2.mmul(A), X, ["W2·act(W1·X)", "X"]), cache: { X, H, A } };
+    activationFunctions(activation);
+    const H = multiply(W1, X); // branch pre-activation
+    const A = activate(H, activation);
+    const branch = multiply(W2, A);
+    requireSameShape(branch, X, ["W2·act(W1·X)", "X"]);
+    return { Y: addInPlace(branch, X), cache: { X, H, A } };
   },
 
   backward({ W1, W2 }, { X, H, A }, dY, activation) {
-    const { df } = activationFunctions(activation);
+    activationFunctions(activation);
     // Y = W2 A + X, A = act(H), H = W1 X:
     //   dA = W2ᵀ dY,  dW2 = dY Aᵀ,  dH = dA ⊙ act'(H),  dW1 = dH Xᵀ,
     //   dX = W1ᵀ dH + dY   — the skip path hands dY back unchanged: (I + W1ᵀ D W2ᵀ) dY.
-    const dH = hadamard(W2.transpose().mmul(dY), mapEntries(H, df));
+    const dH = backThroughActivation(multiplyTransposeA(W2, dY), H, activation);
     return {
-      dX: addEntries(W1.transpose().mmul(dH), dY),
-      grads: { W1: dH.mmul(X.transpose()), W2: dY.mmul(A.transpose()) },
+      dX: addInPlace(multiplyTransposeA(W1, dH), dY),
+      grads: { W1: multiplyTransposeB(dH, X), W2: multiplyTransposeB(dY, A) },
     };
   },
 

@@ -4,6 +4,8 @@
 // gradient of every weight.
 import { Matrix } from "ml-matrix";
 import { requireInteger, requireMatrix, requireOneOf, requireBudget, requireRng } from "../checks";
+import { multiply } from "../dense/multiply";
+import { sumOfSquares } from "../dense/storage";
 import type { Rng } from "../rng";
 import { ACTIVATIONS, type Activation } from "./activations";
 import { initScale, type WeightInit } from "./init";
@@ -115,7 +117,7 @@ export function stackBackward<P extends LayerParams>(stack: Stack<P>, tape: Tape
  * (Frobenius norm over the whole n×B batch) for l = 0 … L.
  */
 export function gradientNorms(stack: Stack, X0: Matrix, G: Matrix): number[] {
-  return stackBackward(stack, stackForward(stack, X0), G).dX.map((d) => d.norm("frobenius"));
+  return stackBackward(stack, stackForward(stack, X0), G).dX.map((d) => Math.sqrt(sumOfSquares(d)));
 }
 
 /**
@@ -131,7 +133,7 @@ export function jacobianProducts(stack: Stack, x0: Matrix): Matrix[] {
   let x = x0;
   stack.layers.forEach((params) => {
     const J = layer.jacobian(params, x, stack.activation);
-    products.push(J.mmul(products[products.length - 1]));
+    products.push(multiply(J, products[products.length - 1]));
     x = layer.forward(params, x, stack.activation).Y;
   });
   return products;

@@ -1,6 +1,7 @@
 // Gradient norms through deep plain and residual stacks over a grid of weight scales:
 // the rows an interactive chart needs (a slider over `scale` selects one series per kind).
 import { requireInteger, requireBudget } from "../checks";
+import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
 import { initScale } from "./init";
@@ -45,10 +46,16 @@ export function gradientNormSweep(options: SweepOptions): GradientNormRow[] {
   const raw = rng.normalMatrix(width, batch);
   const G = raw.clone().div(raw.norm("frobenius"));
   const kinds: [StackKind, Activation][] = [["plain", plainActivation], ["residual", branchActivation]];
-  return scales.flatMap((scale) =>
+  const progress = trackProgress("gradientNormSweep: stacks", scales.length * kinds.length);
+  let done = 0;
+  const rows = scales.flatMap((scale) =>
     kinds.flatMap(([kind, activation]) => {
       const stack = createStack(kind, activation, { depth, width, init: scale, rng });
-      return gradientNorms(stack, X0, G).map((norm, layer) => ({ scale, layer, norm, kind }));
+      const norms = gradientNorms(stack, X0, G);
+      progress.tick(++done);
+      return norms.map((norm, layer) => ({ scale, layer, norm, kind }));
     }),
   );
+  progress.finish();
+  return rows;
 }

@@ -3,6 +3,8 @@
 // Loss: L = (1 / 2B) Σ_b ‖ŷ_b − y_b‖² over a batch of B examples (columns).
 import { Matrix } from "ml-matrix";
 import { requireInteger, requireInterval, requireMatrix, requireBudget } from "../checks";
+import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
+import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
 import { mapEntries, zipEntries } from "./elementwise";
@@ -33,7 +35,7 @@ export interface RegressionForward {
 export function regressionForward(model: Regressor, X: Matrix, Y: Matrix): RegressionForward {
   requireMatrix("Y", Y, model.V.rows, X.columns);
   const tape = stackForward(model.stack, X);
-  const error = zipEntries(model.V.mmul(tape.outputs[tape.outputs.length - 1]), Y, (a, b) => a - b);
+  const error = zipEntries(multiply(model.V, tape.outputs[tape.outputs.length - 1]), Y, (a, b) => a - b);
   return { loss: error.norm("frobenius") ** 2 / (2 * X.columns), tape, error };
 }
 
@@ -42,8 +44,8 @@ export function regressionBackward(model: Regressor, { loss, tape, error }: Regr
   const XL = tape.outputs[tape.outputs.length - 1];
   // ∂L/∂ŷ = (ŷ − y)/B,  ∂L/∂V = (∂L/∂ŷ) X_Lᵀ,  ∂L/∂X_L = Vᵀ (∂L/∂ŷ)
   const dYhat = mapEntries(error, (e) => e / error.columns);
-  const { dLayers } = stackBackward(model.stack, tape, model.V.transpose().mmul(dYhat));
-  return { loss, dV: dYhat.mmul(XL.transpose()), dLayers };
+  const { dLayers } = stackBackward(model.stack, tape, multiplyTransposeA(model.V, dYhat));
+  return { loss, dV: multiplyTransposeB(dYhat, XL), dLayers };
 }
 
 /** The loss on (X, Y) and its gradient with respect to every weight. */
@@ -126,7 +128,8 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
     ["plain", plainActivation, plainInit],
     ["residual", branchActivation, init],
   ];
-  return kinds.flatMap(([kind, activation, weights]) => {
+  const progress = trackProgress("compareTraining: SGD steps of both networks", kinds.length * steps);
+  const rows = kinds.flatMap(([kind, activation, weights], k) => {
     let model: Regressor = { stack: createStack(kind, activation, { depth, width, init: weights, rng }), V };
     const rows: TrainingRow[] = [];
     for (const [step, index] of order.entries()) {
@@ -134,7 +137,10 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
       if (!Number.isFinite(pass.loss)) break; // diverged: the series ends here
       rows.push({ kind, step, loss: pass.loss });
       model = sgdStep(model, regressionBackward(model, pass), lr);
+      progress.tick(k * steps + step + 1);
     }
     return rows;
   });
+  progress.finish();
+  return rows;
 }

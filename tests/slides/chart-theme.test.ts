@@ -1,0 +1,73 @@
+// The deck's chart theme: a copy of the notebook's spec with lecture-size text, sized to the
+// slide, described for screen readers, and still valid vega-lite. Every builder example is
+// rendered headless with the theme and its text sizes and label boxes read back.
+import { describe, expect, it } from "vitest";
+import { lineChart } from "../../lib/src/charts";
+import { renderSvg, chartView } from "../../lib/src/display";
+import { CHART_TEXT_PX, deckSpec } from "../../slides/chart-theme";
+import { chartText } from "../../slides/chart-text";
+import { examples } from "../charts/examples";
+import { validateVegaLite } from "../charts/schema";
+import { touchingLabels, visibleLabels } from "../charts/scene";
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === "object") Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
+};
+
+describe("deck chart theme", () => {
+  it.each(Object.keys(examples))("%s: valid vega-lite, every text ≥ 17 px, no two visible labels touch", (name) => {
+    const themed = deckSpec(examples[name]() as Record<string, unknown>, { height: 300 });
+    expect(validateVegaLite(themed), JSON.stringify(validateVegaLite.errors)).toBe(true);
+    const svg = renderSvg(themed as never);
+    const sizes = [...svg.matchAll(/font-size="?:?\s*([\d.]+)px/g), ...svg.matchAll(/font-size:\s*([\d.]+)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(CHART_TEXT_PX);
+    // Scenegraph bounds are local to a panel, so panels of small multiples are compared on
+    // screen by the Chromium readability check instead.
+    if (!("facet" in themed)) expect(touchingLabels(visibleLabels(chartView(themed as never).run()))).toEqual([]);
+  });
+
+  it("fills the given size with the whole chart, axes and legend included", () => {
+    const themed = deckSpec(lineChart([{ x: 1, y: 1 }, { x: 2, y: 3 }], { title: "t", xTitle: "x (m)", yTitle: "y (s)" }) as never, { width: 880, height: 360 });
+    const svg = renderSvg(themed as never);
+    expect(/viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.slice(1).map(Number)).toEqual([880, 360]);
+  });
+
+  it("leaves the notebook's spec as it was, and its data rows untouched whatever their field names", () => {
+    const spec = deepFreeze({
+      data: { values: [{ x: 1, fontSize: 3, size: 2 }] },
+      mark: { type: "text", fontSize: 12 },
+      encoding: { x: { field: "x", type: "quantitative" }, text: { field: "fontSize", type: "quantitative" } },
+      layer: undefined,
+    });
+    const themed = deckSpec(spec as never);
+    expect((themed.mark as { fontSize: number }).fontSize).toBe(CHART_TEXT_PX);
+    expect(themed.data).toEqual({ values: [{ x: 1, fontSize: 3, size: 2 }] });
+    expect(spec.mark.fontSize).toBe(12);
+  });
+
+  it("raises a notebook's own small font sizes and thickens its lines, but keeps larger ones", () => {
+    const spec = lineChart([{ x: 1, y: 1 }, { x: 2, y: 2 }], { title: "t", xTitle: "x (m)", yTitle: "y (s)", annotations: [{ y: 1.5, label: "bound" }] });
+    const withConfig = { ...spec, config: { axis: { labelFontSize: 9, titleFontSize: 30 } } };
+    const themed = deckSpec(withConfig);
+    expect((themed.config as { axis: Record<string, number> }).axis).toMatchObject({ labelFontSize: 17, titleFontSize: 18 });
+    const layers = themed.layer as { mark: { type: string; fontSize?: number; strokeWidth?: number } }[];
+    expect(layers.find((l) => l.mark.type === "text")!.mark.fontSize).toBe(17);
+    expect(layers[0].mark.strokeWidth).toBe(3);
+  });
+
+  it("describes a spec that has no description, and keeps one it has", () => {
+    const bare = { title: "Loss", mark: "line", encoding: { x: { field: "t", type: "quantitative", title: "step" }, y: { field: "l", type: "quantitative" } }, data: { values: [{ t: 1, l: 2 }] } };
+    expect(deckSpec(bare).description).toBe("Loss. Line chart of l against step.");
+    expect(deckSpec({ ...bare, description: "mine" }).description).toBe("mine");
+  });
+
+  it("gives every chart a text alternative: its description and where each series starts and ends", () => {
+    const rows = [1, 2, 3].flatMap((x) => [{ x, y: 10 * x, series: "plain" }, { x, y: x / 3, series: "residual" }]);
+    const text = chartText(deckSpec(lineChart(rows, { title: "Norms", xTitle: "depth", yTitle: "norm" })));
+    expect(text).toContain("<p>Norms. Line chart of norm against depth, one line per series.</p>");
+    expect(text).toContain("<tr><td>plain</td><td>1</td><td>10</td><td>3</td><td>30</td><td>3</td></tr>");
+    expect(text).toContain("<tr><td>residual</td><td>1</td><td>0.333</td><td>3</td><td>1</td><td>3</td></tr>");
+  });
+});
