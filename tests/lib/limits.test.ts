@@ -102,3 +102,20 @@ describe("arguments of the wrong kind or shape are RangeErrors naming them", () 
     expect(lib.pngSize(png)).toEqual({ width: 3, height: 2 });
   });
 });
+
+describe("the dense kernels and the held-out experiment", () => {
+  it("refuse a product or an experiment that would not finish, before allocating the result", async () => {
+    const { multiply, multiplyTransposeA, multiplyTransposeB, gramMatrix } = await import("../../lib/src/dense");
+    // Stand-ins with a matrix's shape only: the check comes before any entry is read.
+    const shaped = (rows: number, columns: number) => ({ rows, columns }) as unknown as Matrix;
+    refused(() => multiply(shaped(5000, 5000), shaped(5000, 5000)), "m × k × n (A·B) = 1.3e11", time);
+    refused(() => multiplyTransposeA(shaped(5000, 5000), shaped(5000, 5000)), "m × k × n (Aᵀ·B) = 1.3e11", time);
+    refused(() => multiplyTransposeB(shaped(5000, 5000), shaped(5000, 5000)), "m × k × n (A·Bᵀ) = 1.3e11", time);
+    refused(() => gramMatrix(shaped(1e4, 4000)), "m × k × m (AᵀA) = 1.6e11", time);
+    refused(
+      () => lib.heldOutExperiment({ n: 1000, d: 500, trials: 100, nTest: 1000, rng, ps: [0.5, 0.8], lambdas: [0.1, 1] } as never),
+      "trials × (ps + lambdas) × (n + nTest + d) × d² = 2.5e11",
+      time,
+    );
+  });
+});
