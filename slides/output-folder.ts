@@ -8,6 +8,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { errorCode, fsProblem } from "../tools/fs-problem";
+import { deckFiles } from "./index-page";
 import { readDeckList } from "./previous-build";
 
 export const markerFile = ".slides-build.json";
@@ -49,7 +50,7 @@ function markerFiles(dir: string): string[] | undefined {
 function ownedFiles(dir: string): Set<string> | undefined {
   const marked = markerFiles(dir);
   if (marked === undefined && !existsSync(join(dir, "decks.json"))) return undefined;
-  const listed = readDeckList(dir).flatMap((d) => [d.file, d.pdf]).filter(plainName);
+  const listed = readDeckList(dir).flatMap(deckFiles).filter(plainName);
   return new Set([...(marked ?? []), ...listed, markerFile, "decks.json", "index.html"]);
 }
 
