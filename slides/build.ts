@@ -4,7 +4,7 @@
 // replaces the output folder in one rename: a failed build (a bad formula, a notebook that
 // does not execute) leaves the previous decks untouched and no half-written deck behind.
 // Only a folder a build made is replaced, and of the old one only its files are deleted
-// (output-folder.ts); deck names that would overwrite each other or the index are refused.
+// (tools/output-folder.ts); deck names that would overwrite each other or the index are refused.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { readNotebookFile, type Notebook } from "../runner/nbformat";
@@ -13,9 +13,9 @@ import { fsProblem } from "../tools/fs-problem";
 import { assetFiles, copyAssets } from "./assets";
 import { notebookToDeck } from "./deck";
 import { overridesFor } from "./overrides";
-import { writeDeckList, type DeckEntry } from "./index-page";
-import { carryOver } from "./previous-build";
-import { removeOwned, replaceableOutput, writeMarker } from "./output-folder";
+import { deckFiles, writeDeckList, type DeckEntry } from "./index-page";
+import { carryOver, readDeckList } from "./previous-build";
+import { checkOutputFolder, markOutputFolder, plainName, removeOwned, type Ownership } from "../tools/output-folder";
 
 export interface BuildOptions {
   /** Notebook files to turn into decks. */
@@ -53,6 +53,12 @@ export function listNotebooks(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
+/** What a deck output names without a marker: the index, the deck list and every page and handout it lists. */
+function deckListing(dir: string): string[] | undefined {
+  if (!existsSync(join(dir, "decks.json"))) return undefined;
+  return ["index.html", "decks.json", ...readDeckList(dir).flatMap(deckFiles).filter(plainName)];
+}
+
 export const deckName = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
 
 /** Refuses notebooks whose decks would land on the same file (compared as a case-insensitive file system would) or on the index page. */
@@ -80,8 +86,8 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   }
   checkDeckNames(notebooks);
   // Checked before any notebook runs, and again just before the swap.
-  const ours = [...assetFiles(), ...notebooks.map((path) => `${deckName(path)}.html`)];
-  const outDir = replaceableOutput(options.outDir, notebooks, "--out", ours);
+  const own: Ownership = { inputs: notebooks, ours: [...assetFiles(), ...notebooks.map((path) => `${deckName(path)}.html`)], listed: deckListing };
+  const outDir = checkOutputFolder(options.outDir, "--out", own);
   const committed = notebooks.map((path) => ({ path, name: deckName(path), nb: readNotebookFile(path) }));
   // Checked for every notebook before the first kernel starts.
   const overrides = execute ? overridesFor(committed, set) : [];
@@ -108,9 +114,9 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     for (const file of files) copyFileSync(join(outDir, file), join(staging, file));
     for (const { entry, html } of pages) writeFileSync(join(staging, entry.file), html);
     writeDeckList(staging, decks);
-    writeMarker(staging);
-    replaceableOutput(outDir, notebooks, "--out", ours);
-    const kept = replaceFolder(staging, outDir, ours);
+    markOutputFolder(staging, "npm run slides");
+    checkOutputFolder(outDir, "--out", own);
+    const kept = replaceFolder(staging, outDir, own);
     if (kept.length > 0) log(`kept ${kept.join(", ")}: these files appeared in the output folder during the build and are not a build's`);
     return { outDir, decks };
   } catch (error) {
@@ -123,10 +129,10 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
  * Moves `staging` to `target`, replacing what was there. Two renames cannot be one atomic
  * step, so if the second fails the first is undone: the previous output goes back under its
  * own name and the error is rethrown (the caller removes the staging folder). Of the previous
- * output only the files a build made are deleted (`ours`: also the names this build wrote);
- * returns the paths of anything else, which stays in a folder beside the output.
+ * output only the files a build made are deleted (see tools/output-folder.ts); returns the
+ * paths of anything else, which stays in a folder beside the output.
  */
-export function replaceFolder(staging: string, target: string, ours: readonly string[] = []): string[] {
+export function replaceFolder(staging: string, target: string, own: Ownership = {}): string[] {
   if (!existsSync(target)) {
     renameSync(staging, target);
     return [];
@@ -139,5 +145,5 @@ export function replaceFolder(staging: string, target: string, ours: readonly st
     renameSync(old, target);
     throw error;
   }
-  return removeOwned(old, ours).map((f) => join(dirname(target), f));
+  return removeOwned(old, own);
 }

@@ -11,7 +11,7 @@ import { commandFolder, helpText, parseCommandLine, userPath, type Command } fro
 import { launchChromium } from "./chromium";
 import { defaultOutDir } from "./cli";
 import { writeDeckList, type DeckEntry } from "./index-page";
-import { plainName } from "./output-folder";
+import { plainName } from "../tools/output-folder";
 
 export interface Printed {
   pages: number;

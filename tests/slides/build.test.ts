@@ -9,6 +9,7 @@ import { buildDecks, listNotebooks, replaceFolder } from "../../slides/build";
 import { writeDeckList, type DeckEntry } from "../../slides/index-page";
 import { parseArgs } from "../../slides/cli";
 import { parseNotebook } from "../../runner/nbformat";
+import { markOutputFolder } from "../../tools/output-folder";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const projectRoot = join(__dirname, "..", "..");
@@ -196,29 +197,29 @@ describe("the output folder: only a build's own output is replaced, and only its
     mkdirSync(join(outDir, "chapters"), { recursive: true });
     writeFileSync(userFile(), "my thesis");
     writeFileSync(join(outDir, "chapters", "1.tex"), "chapter");
-    await refused([features], /^--out = ".*dist" is invalid: it is a folder that a deck build did not make \(no \.slides-build\.json or decks\.json\) and it is not empty \(chapters\/1\.tex, thesis\.tex\)/);
+    await refused([features], /^--out = ".*dist" is invalid: expected an empty or new folder, or one this command built \(holding \.skip-and-drop-output\); it holds 2 other entries \(chapters\/1\.tex, thesis\.tex\), which stay untouched$/);
     rmSync(outDir, { recursive: true });
     writeFileSync(outDir, "a file, not a folder");
-    await refused([features], /--out = ".*dist" is invalid: it is a file, not a folder/);
+    await refused([features], /--out = ".*dist" is invalid: expected a folder \(this is a file\)$/);
   });
 
   test("a folder holding the notebooks being built is refused (npm run slides -- --out notebooks), empty of anything else or not", async () => {
     mkdirSync(outDir);
     const copy = join(outDir, "features.ipynb");
     writeFileSync(copy, readFileSync(features));
-    await refused([copy], /--out = ".*dist" is invalid: it holds the notebook ".*features\.ipynb" being built/);
+    await refused([copy], /--out = ".*dist" is invalid: it holds ".*features\.ipynb", an input of this build/);
     // As npm runs it: in the project root, with the user's folder in INIT_CWD.
     const env = { ...process.env, npm_lifecycle_event: "slides", INIT_CWD: outDir };
     const cli = spawnSync(process.execPath, ["--import", "tsx", join("slides", "cli.ts"), "--out", ".", "features.ipynb"], { cwd: projectRoot, encoding: "utf8", env });
     expect(cli.status).toBe(1);
-    expect(cli.stderr).toMatch(/--out = "\." is invalid: it holds the notebook "features\.ipynb" being built/);
+    expect(cli.stderr).toMatch(/--out = "\." is invalid: it holds "features\.ipynb", an input of this build/);
     expect(readFileSync(copy)).toEqual(readFileSync(features));
   });
 
   test("a previous output with a user's file put into it is refused; an empty folder is used", async () => {
     await buildDecks({ notebooks: [features], outDir });
     writeFileSync(userFile(), "my thesis");
-    await refused([features], /--out = ".*dist" is invalid: it holds files that no deck build wrote \(thesis\.tex\)/);
+    await refused([features], /--out = ".*dist" is invalid: it holds files that no build wrote \(thesis\.tex\)/);
     rmSync(outDir, { recursive: true });
     mkdirSync(outDir);
     await buildDecks({ notebooks: [features], outDir });
@@ -227,23 +228,23 @@ describe("the output folder: only a build's own output is replaced, and only its
 
   test("the marker lists every file of the build; a deck list cannot claim files outside the folder", async () => {
     await buildDecks({ notebooks: [features], outDir });
-    const marker = JSON.parse(readFileSync(join(outDir, ".slides-build.json"), "utf8")) as { files: string[] };
-    const written = filesUnder(outDir).map((f) => relative(outDir, f).split(sep).join("/")).filter((f) => f !== ".slides-build.json");
+    const marker = JSON.parse(readFileSync(join(outDir, ".skip-and-drop-output"), "utf8")) as { files: string[] };
+    const written = filesUnder(outDir).map((f) => relative(outDir, f).split(sep).join("/")).filter((f) => f !== ".skip-and-drop-output");
     expect(marker.files.sort()).toEqual(written.sort());
     expect(marker.files).toContain("assets/reveal/reveal.js");
     // A tampered deck list naming a file beside the folder, and a user file of that name inside it.
     writeFileSync(join(parent, "secret.txt"), "beside");
     writeFileSync(join(outDir, "secret.txt"), "inside");
     writeDeckList(outDir, [...deckList(), { name: "x", title: "x", file: "../secret.txt", pdf: "secret.txt/.." }]);
-    await refused([features], /it holds files that no deck build wrote \(secret\.txt\)/);
+    await refused([features], /it holds files that no build wrote \(secret\.txt\)/);
   });
 
   test("an output built before the marker existed (decks.json, no marker) is recognized and rebuilt", async () => {
     await buildDecks({ notebooks: [features, depthNb], outDir });
-    rmSync(join(outDir, ".slides-build.json"));
+    rmSync(join(outDir, ".skip-and-drop-output"));
     await buildDecks({ notebooks: [features], outDir });
     expect(existsSync(join(outDir, "parameters.html"))).toBe(false);
-    expect(existsSync(join(outDir, ".slides-build.json"))).toBe(true);
+    expect(existsSync(join(outDir, ".skip-and-drop-output"))).toBe(true);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
@@ -251,11 +252,12 @@ describe("the output folder: only a build's own output is replaced, and only its
     mkdirSync(join(outDir, "assets"), { recursive: true });
     writeDeckList(outDir, []);
     writeFileSync(join(outDir, "assets", "deck.css"), "old");
+    markOutputFolder(outDir, "npm run slides");
     writeFileSync(userFile(), "my thesis");
     const staging = join(parent, ".dist-staging-x");
     mkdirSync(staging);
     writeFileSync(join(staging, "index.html"), "new");
-    const kept = replaceFolder(staging, outDir, ["index.html", "assets/deck.css"]);
+    const kept = replaceFolder(staging, outDir);
     expect(kept).toEqual([join(parent, ".dist-staging-x-old", "thesis.tex")]);
     expect(readFileSync(kept[0], "utf8")).toBe("my thesis");
     expect(readdirSync(join(parent, ".dist-staging-x-old"))).toEqual(["thesis.tex"]);
@@ -266,7 +268,7 @@ describe("the output folder: only a build's own output is replaced, and only its
     mkdirSync(parent, { recursive: true });
     const file = join(parent, "plain.txt");
     writeFileSync(file, "x");
-    await expect(buildDecks({ notebooks: [features], outDir: join(file, "dist") })).rejects.toThrow(/^--out = ".*plain\.txt\/dist" is invalid: expected a folder for the decks \(ENOTDIR: a part of it is a file, not a folder\)$/);
+    await expect(buildDecks({ notebooks: [features], outDir: join(file, "dist") })).rejects.toThrow(/^--out = ".*plain\.txt\/dist" is invalid: expected a folder for the output \(ENOTDIR: a part of it is a file, not a folder\)$/);
     const odd = join(parent, "odd.ipynb");
     const nb = JSON.parse(readFileSync(features, "utf8"));
     nb.cells[0].source = 5;
