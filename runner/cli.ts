@@ -2,6 +2,8 @@
 import { relative } from "node:path";
 import { runIfEntry } from "../tools/entry";
 import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
+import { endWithParent } from "../tools/lifetime";
+import { writeTarget } from "./atomic";
 import { checkNotebook, executeNotebook, NotebookError } from "./index";
 
 const command: Command = {
@@ -12,8 +14,13 @@ const command: Command = {
     { flag: "--timeout", value: "seconds", help: "per-cell time limit (default 120)" },
     { flag: "--check", help: "re-run without writing and report cells whose committed outputs drifted" },
   ],
-  notes: "Paths are relative to the folder you run the command in. Cells are numbered from 1, top to bottom, as JupyterLab shows them.",
+  notes:
+    "Paths are relative to the folder you run the command in. Cells are numbered from 1, top to bottom, as JupyterLab shows them. " +
+    "Each notebook is reported on its own: one that cannot be read or fails a cell does not stop the others; the exit code is 1 if any failed. " +
+    "A notebook is written only if every cell succeeded and the file was not changed (saved from an editor) while it ran.",
 };
+
+const maxTimeoutSeconds = 24 * 3600;
 
 export interface Args { set: Record<string, string>; out?: string; timeoutMs?: number; check: boolean; notebooks: string[]; help: boolean }
 
@@ -27,7 +34,7 @@ export function parseArgs(argv: readonly string[], folder = process.cwd()): Args
   const timeout = last("--timeout");
   if (timeout !== undefined) {
     const seconds = Number(timeout);
-    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new RangeError(`--timeout = ${JSON.stringify(timeout)} is invalid: expected a number of seconds > 0`);
+    if (!(seconds > 0 && seconds <= maxTimeoutSeconds)) throw new RangeError(`--timeout = ${JSON.stringify(timeout)} is invalid: expected a number of seconds in (0, ${maxTimeoutSeconds}] (one day at most)`);
     args.timeoutMs = seconds * 1000;
   }
   if (help) return args;
@@ -45,6 +52,8 @@ async function main(): Promise<number> {
     console.log(helpText(command));
     return 0;
   }
+  if (args.out !== undefined) writeTarget(args.out, "--out"); // before any kernel starts
+  endWithParent();
   let failed = 0;
   for (const path of args.notebooks) {
     const notebook = relative(folder, path) || path;
@@ -60,9 +69,10 @@ async function main(): Promise<number> {
         console.log(`✓ ${notebook}: ${result.cells.length} cells in ${(result.totalMs / 1000).toFixed(1)} s → ${result.path}`);
       }
     } catch (error) {
+      // A notebook that cannot be read, written or run fails alone, like a failing cell.
       failed++;
       if (error instanceof NotebookError) console.error(`✗ ${error.message}\n  (the notebook file was left unchanged)`);
-      else throw error;
+      else console.error(`✗ ${notebook}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return failed > 0 ? 1 : 0;

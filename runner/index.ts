@@ -1,9 +1,8 @@
 // The notebook runner: executes .ipynb notebooks through the project's tslab kernel over
 // the Jupyter protocol, writes the outputs back, injects parameters, checks freshness.
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fail, requireInterval } from "@skip-and-drop/lib/checks";
-import { writeFileAtomic } from "./atomic";
+import { resolve } from "node:path";
+import { requireInterval } from "@skip-and-drop/lib/checks";
+import { fileState, writeFileAtomic, writeTarget, type FileState } from "./atomic";
 import { cellName } from "./cell-label";
 import { outputDrift } from "./freshness";
 import { Kernel, type KernelOptions } from "./kernel";
@@ -37,26 +36,34 @@ export function startKernel(options?: KernelOptions): Promise<Kernel> {
   return Kernel.start(options);
 }
 
-/** The notebook at `path` and its absolute path; a missing file or a bad timeout is refused before any kernel starts. */
-function readNotebook(path: string, timeoutMs: number | undefined): { source: string; nb: Notebook } {
+/**
+ * The notebook at `path`, its absolute path and the file's state as read (taken before the
+ * read: an edit saved in between makes the later write refuse, never lose the edit); a
+ * missing file or a bad timeout is refused before any kernel starts.
+ */
+function readNotebook(path: string, timeoutMs: number | undefined): { source: string; nb: Notebook; state: FileState | null } {
   if (timeoutMs !== undefined) requireInterval("timeoutMs", timeoutMs, 0, 24 * 3600 * 1000, "(]");
+  const state = typeof path === "string" ? fileState(path) : null;
   const nb = readNotebookFile(path);
-  return { source: resolve(path), nb };
+  return { source: resolve(path), nb, state };
 }
 
 /**
  * Executes the notebook at `path` and writes it with its outputs to `options.out` (default:
- * `path` itself), atomically and only if every cell succeeded. Parameters are validated
- * before the kernel starts. Throws NotebookError naming the failing cell.
+ * `path` itself), atomically and only if every cell succeeded and the file written is still
+ * as it was when the run started (see atomic.ts for what is written and what is refused).
+ * Parameters and the place to write are checked before the kernel starts. Throws
+ * NotebookError naming the failing cell.
  */
 export async function executeNotebook(path: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
   const started = performance.now();
-  const { source, nb: committed } = readNotebook(path, options.timeoutMs);
+  const { source, nb: committed, state } = readNotebook(path, options.timeoutMs);
   const nb = injectParameters(committed, options.set ?? {});
-  if (options.out !== undefined && !existsSync(dirname(resolve(options.out)))) fail("out", options.out, "a file path in an existing folder");
+  const [target, option] = options.out === undefined ? [source, "notebook"] : [resolve(options.out), "out"];
+  writeTarget(target, option);
+  const expected = options.out === undefined ? state : fileState(target);
   const run = await runNotebook(source, nb, options);
-  const target = resolve(options.out ?? source);
-  writeFileAtomic(target, serializeNotebook(run.notebook));
+  writeFileAtomic(target, serializeNotebook(run.notebook), { option, expected });
   return { path: target, kernelStartMs: run.kernelStartMs, totalMs: performance.now() - started, cells: run.cells };
 }
 

@@ -2,7 +2,9 @@
 // write a connection file (five TCP ports, a transport, an HMAC key), run
 // `tslab kernel --config-path <file>` in the notebook's folder (so `@skip-and-drop/lib`
 // resolves through node_modules), and make sure the process can never outlive us: every live
-// kernel is killed when this process exits or is stopped by SIGINT / SIGTERM.
+// kernel is killed when this process exits or is stopped by SIGINT / SIGTERM / SIGHUP, and
+// each kernel runs with kernel-lifeline.cjs, which ends it when this process is gone without
+// running any handler (SIGKILL, an out-of-memory kill).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
@@ -65,16 +67,16 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
+const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 function attachHandlers(): void {
   process.on("exit", killAll);
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  for (const signal of signals) process.on(signal, onSignal);
 }
 
 function detachHandlers(): void {
   process.off("exit", killAll);
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
+  for (const signal of signals) process.off(signal, onSignal);
 }
 
 export interface KernelProcess {
@@ -93,11 +95,9 @@ export interface KernelProcess {
 export function spawnKernel(connection: ConnectionInfo, cwd: string): KernelProcess {
   const connectionFile = join(tmpdir(), `skip-and-drop-kernel-${randomBytes(6).toString("hex")}.json`);
   writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
-  const [command, args] =
-    process.platform === "win32"
-      ? [process.execPath, [join(projectRoot, "node_modules", "tslab", "bin", "tslab")]]
-      : [tslabBin(), []];
-  const child = spawn(command, [...args, "kernel", "--config-path", connectionFile], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const tslab = join(projectRoot, "node_modules", "tslab", "bin", "tslab");
+  const lifeline = join(__dirname, "kernel-lifeline.cjs");
+  const child = spawn(process.execPath, ["--require", lifeline, tslab, "kernel", "--config-path", connectionFile], { cwd, stdio: ["ignore", "pipe", "pipe"] });
   if (live.size === 0) attachHandlers();
   live.add(child);
   let printed = "";

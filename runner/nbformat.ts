@@ -56,12 +56,52 @@ export function newCellId(): string {
   return randomUUID().replace(/-/g, "").slice(0, 8);
 }
 
-/** Reads notebook JSON; upgrades to nbformat 4.5 by giving every cell an id (kept if present). */
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isText = (v: unknown) => typeof v === "string" || (Array.isArray(v) && v.every((line) => typeof line === "string"));
+const outputTypes = ["stream", "display_data", "execute_result", "error"];
+
+/**
+ * The first place where `raw` breaks the shapes the runner and the deck rely on (nbformat 4's
+ * schema for the fields they read), as "where = value is invalid: expected …", or null.
+ */
+function shapeProblem(raw: unknown): string | null {
+  const bad = (where: string, value: unknown, expected: string) => {
+    const shown = JSON.stringify(value) ?? String(value);
+    return `${where} = ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown} is invalid: expected ${expected}`;
+  };
+  if (!isObject(raw)) return bad("the notebook", Array.isArray(raw) ? "[…]" : raw, "a JSON object");
+  if (raw.nbformat !== 4 || !Array.isArray(raw.cells)) return bad("nbformat", raw.nbformat, "an nbformat 4 notebook with a cells list");
+  if (raw.metadata !== undefined && !isObject(raw.metadata)) return bad("metadata", raw.metadata, "an object");
+  for (const [i, cell] of (raw.cells as unknown[]).entries()) {
+    const at = `cells[${i}] (cell ${i + 1})`;
+    if (!isObject(cell)) return bad(at, cell, "a cell object");
+    if (!["code", "markdown", "raw"].includes(cell.cell_type as string)) return bad(`${at}.cell_type`, cell.cell_type, 'one of "code", "markdown", "raw"');
+    if (!isText(cell.source)) return bad(`${at}.source`, cell.source, "a string or a list of strings");
+    if (cell.metadata !== undefined && !isObject(cell.metadata)) return bad(`${at}.metadata`, cell.metadata, "an object");
+    const tags = isObject(cell.metadata) ? cell.metadata.tags : undefined;
+    if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === "string"))) return bad(`${at}.metadata.tags`, tags, "a list of strings");
+    if (cell.cell_type !== "code" || cell.outputs === undefined) continue;
+    if (!Array.isArray(cell.outputs)) return bad(`${at}.outputs`, cell.outputs, "a list of outputs");
+    for (const [j, output] of cell.outputs.entries()) {
+      const where = `${at}.outputs[${j}]`;
+      if (!isObject(output) || !outputTypes.includes(output.output_type as string)) return bad(`${where}.output_type`, isObject(output) ? output.output_type : output, `one of ${outputTypes.map((t) => `"${t}"`).join(", ")}`);
+      if (output.output_type === "stream" && (!["stdout", "stderr"].includes(output.name as string) || !isText(output.text))) return bad(where, output, 'a stream named "stdout" or "stderr" with text');
+      if ((output.output_type === "display_data" || output.output_type === "execute_result") && !isObject(output.data)) return bad(`${where}.data`, output.data, "a MIME bundle (an object)");
+      if (output.output_type === "error" && (typeof output.ename !== "string" || typeof output.evalue !== "string")) return bad(where, output, "an error with ename and evalue strings");
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads notebook JSON; upgrades to nbformat 4.5 by giving every cell an id (kept if present).
+ * A notebook whose cells break nbformat's shapes (an unknown cell_type, a source that is not
+ * text, ...) is refused with a RangeError saying where.
+ */
 export function parseNotebook(json: string): Notebook {
   const raw = JSON.parse(json) as Notebook;
-  if (raw.nbformat !== 4 || !Array.isArray(raw.cells)) {
-    throw new RangeError(`nbformat = ${raw.nbformat} is invalid: expected an nbformat 4 notebook with a cells list`);
-  }
+  const problem = shapeProblem(raw);
+  if (problem) throw new RangeError(problem);
   const seen = new Set<string>();
   const cells = raw.cells.map((cell): Cell => {
     let id = typeof cell.id === "string" && /^[a-zA-Z0-9_-]{1,64}$/.test(cell.id) && !seen.has(cell.id) ? cell.id : newCellId();

@@ -55,6 +55,19 @@ export function failure(path: string, index: number, cell: Cell, reply: ExecuteR
   return new NotebookError(message, index, reply.stderr, path);
 }
 
+/**
+ * Run after the last cell: waits (at most 2 s) until no timer, immediate or pending file
+ * operation of the notebook's code is left in the kernel, so that a promise rejected or an
+ * error printed by them after the last cell reached idle still shows on this request's stderr.
+ * Resources whose names end in "Wrap" are the kernel's own sockets, pipes and watchers.
+ */
+export const DRAIN_SOURCE = `await new Promise<void>((done) => {
+  const until = Date.now() + 2000;
+  const pending = () => process.getActiveResourcesInfo().some((r) => !r.endsWith("Wrap"));
+  const poll = () => (Date.now() < until && pending() ? setTimeout(poll, 10) : setTimeout(done, 20));
+  setTimeout(poll, 10);
+});`;
+
 /** A long cell's progress as log lines: the first report, then at most one per 5 s, and the last. */
 function progressLine(index: number, log: (line: string) => void): (text: string, finished: boolean) => void {
   let last = -Infinity;
@@ -84,6 +97,16 @@ export async function runNotebook(path: string, nb: Notebook, { timeoutMs = 120_
       const failed = failure(path, index, cell, reply, timeoutMs);
       if (failed) throw failed;
       cells.push({ ...cell, execution_count: reply.executionCount, outputs: reply.outputs });
+    }
+    const last = timings.at(-1);
+    if (last) {
+      const tail = await kernel.execute(DRAIN_SOURCE, { timeoutMs: Math.min(timeoutMs, 10_000) });
+      if (tail.status !== "ok" || tail.stderr !== "") {
+        const lastCell = nb.cells[last.index];
+        const shown = withoutKernelFrames(tail.stderr);
+        const message = `${relative(process.cwd(), path) || path}: after the last cell (${cellName(last.index)}, \`${firstLine(lastCell.source)}\`) finished, code it left running ${tail.stderr ? "wrote to stderr (an unhandled promise rejection, a late console.error)" : `ended with status ${tail.status}`}${shown ? `:\n${shown}` : ""}`;
+        throw new NotebookError(message, last.index, tail.stderr, path);
+      }
     }
   } finally {
     await kernel.shutdown();

@@ -2,9 +2,9 @@
 // offline (no CDN): reveal.js and its notes plugin, KaTeX's CSS and fonts, vega + vega-lite +
 // vega-embed (UMD builds, which define the globals vegaEmbed expects), a highlight.js theme,
 // and the deck's own stylesheet and script.
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 
 const requireHere = createRequire(__filename);
 
@@ -43,12 +43,24 @@ export const scripts = [
   "reveal/reveal.js", "reveal/plugin/notes/notes.js", "vega/vega.min.js", "vega/vega-lite.min.js", "vega/vega-embed.min.js", "deck.js",
 ].map((p) => `assets/${p}`);
 
+const sourceOf = (pkg: string | null, from: string) => (pkg === null ? join(__dirname, from) : join(packageRoot(pkg), from));
+
 /** Copies all assets into `<outDir>/assets`. */
 export function copyAssets(outDir: string): void {
   for (const [pkg, from, to] of copies) {
-    const source = pkg === null ? join(__dirname, from) : join(packageRoot(pkg), from);
     const target = join(outDir, "assets", to);
     mkdirSync(dirname(target), { recursive: true });
-    cpSync(source, target, { recursive: true });
+    cpSync(sourceOf(pkg, from), target, { recursive: true });
   }
+}
+
+/** The files copyAssets writes, relative to the output folder with "/" separators. */
+export function assetFiles(): string[] {
+  return copies.flatMap(([pkg, from, to]) => {
+    const source = sourceOf(pkg, from);
+    if (!statSync(source).isDirectory()) return [`assets/${to}`];
+    return readdirSync(source, { recursive: true, withFileTypes: true })
+      .filter((e) => !e.isDirectory())
+      .map((e) => `assets/${to}/${relative(source, join(e.parentPath, e.name)).split(sep).join("/")}`);
+  });
 }

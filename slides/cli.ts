@@ -3,6 +3,7 @@
 import { join, relative } from "node:path";
 import { runIfEntry } from "../tools/entry";
 import { commandFolder, helpText, parseCommandLine, parseSets, userPath, type Command } from "../tools/command-line";
+import { endWithParent } from "../tools/lifetime";
 import { projectRoot } from "../tools/project";
 import { buildDecks, listNotebooks } from "./build";
 
@@ -13,7 +14,7 @@ const command: Command = {
   options: [
     { flag: "--execute", help: "re-run each notebook first (into a temporary copy; the notebook file is not written)" },
     { flag: "--set", value: "name=value", help: "a parameter for --execute (repeatable); each notebook gets the names its parameters cell declares" },
-    { flag: "--out", value: "dir", help: "output folder (default slides/dist)" },
+    { flag: "--out", value: "dir", help: "output folder (default slides/dist): a new or empty folder, or one an earlier build made; it is replaced on every build" },
     { flag: "--static", help: "decks that show the committed charts only: no in-browser re-run, no notebook code in the page" },
   ],
   notes:
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   process.chdir(folder); // the runner's messages then show paths as the user typed them
   const args = parseArgs(process.argv.slice(2), folder);
   if (args.help) return console.log(helpText(command));
+  endWithParent(); // --execute starts kernels: they end with the command
   const result = await buildDecks({ ...args, log: (line) => console.log(line) });
   const where = relative(folder, result.outDir) || ".";
   console.log(`${args.notebooks.length} deck(s) built; index.html in ${where}/ lists ${result.decks.length}`);

@@ -15,6 +15,9 @@ export interface DeckEntry {
   notesPdf?: string;
 }
 
+/** Every file of the output folder a deck entry names: its page and its handouts. */
+export const deckFiles = (d: DeckEntry): (string | undefined)[] => [d.file, d.pdf, d.notesPdf];
+
 export function indexHtml(decks: readonly DeckEntry[]): string {
   const items = decks
     .map((d) => {

@@ -11,6 +11,7 @@ import { commandFolder, helpText, parseCommandLine, userPath, type Command } fro
 import { launchChromium } from "./chromium";
 import { defaultOutDir } from "./cli";
 import { writeDeckList, type DeckEntry } from "./index-page";
+import { plainName } from "../tools/output-folder";
 
 export interface Printed {
   pages: number;
@@ -56,6 +57,9 @@ export async function printDeck(browser: Browser, htmlPath: string, pdfPath: str
 /** Prints every deck listed in `<outDir>/decks.json` (with `notes`, also a handout with notes) and relinks the index page. */
 export async function printDecks(outDir: string, log: (line: string) => void = () => {}, { notes = false }: PrintOptions = {}): Promise<DeckEntry[]> {
   const decks = JSON.parse(readFileSync(join(outDir, "decks.json"), "utf8")) as DeckEntry[];
+  // The handouts are written into this folder only, under names of plain files.
+  const stray = decks.find((d) => !plainName(d.name) || !plainName(d.file));
+  if (stray) throw new RangeError(`${join(outDir, "decks.json")} lists a deck named ${JSON.stringify(stray.name)} in ${JSON.stringify(stray.file)}: expected plain file names inside the folder; rebuild it with npm run slides`);
   const browser = await launchChromium();
   try {
     const printed: DeckEntry[] = [];

@@ -1,7 +1,7 @@
 // npm start: serves the built decks (slides/dist) on localhost and prints the URL. The port
 // comes from PORT (default 8000); when it is taken, the server falls back to a free port.
 // Served over http (not file://), the speaker view's window can talk to the deck.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, realpathSync, statSync } from "node:fs";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
@@ -30,7 +30,13 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** The file a URL path names inside `root`, or undefined (outside root, or no such file). */
+const inside = (base: string, path: string) => path === base || path.startsWith(base + sep);
+
+/**
+ * The file a URL path names inside `root`, or undefined (outside root, no such file, or not
+ * a regular file). Judged on real paths: a symbolic link inside root that leads out of it
+ * (`ln -s / dist/rootfs`) names nothing, and the file served is the real one that was judged.
+ */
 export function resolveInside(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -38,11 +44,21 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   } catch {
     return undefined;
   }
-  const base = resolve(root);
-  const file = resolve(join(base, decoded.endsWith("/") ? `${decoded}index.html` : decoded));
-  if (file !== base && !file.startsWith(base + sep)) return undefined;
-  if (!existsSync(file)) return undefined;
-  return statSync(file).isDirectory() ? resolveInside(root, `${decoded}/`) : file;
+  if (decoded.includes("\0")) return undefined;
+  let base: string;
+  let file: string;
+  try {
+    base = realpathSync(root);
+    file = resolve(join(base, decoded.endsWith("/") ? `${decoded}index.html` : decoded));
+    if (!inside(base, file)) return undefined;
+    file = realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!inside(base, file)) return undefined;
+  const stats = statSync(file);
+  if (stats.isDirectory()) return decoded.endsWith("/") ? undefined : resolveInside(root, `${decoded}/`);
+  return stats.isFile() ? file : undefined;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -56,13 +56,24 @@ export function parseCommandLine(argv: readonly string[], command: Command): Com
   return line;
 }
 
-/** `--set name=value` pairs as an object; the name must be an identifier (what a parameters cell declares). */
+/**
+ * Names that are not knobs but machinery of every JavaScript object (`__proto__`,
+ * `constructor`, `toString`, `prototype`, ...): as keys of a name → value record they would
+ * change the record itself rather than add an entry.
+ */
+const objectMachinery = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
+/**
+ * `--set name=value` pairs as a record without a prototype; the name must be an identifier
+ * (what a parameters cell declares) and not one of the names above.
+ */
 export function parseSets(pairs: readonly string[]): Record<string, string> {
-  const set: Record<string, string> = {};
+  const set: Record<string, string> = Object.create(null);
   for (const pair of pairs) {
     const eq = pair.indexOf("=");
     const name = eq < 0 ? pair : pair.slice(0, eq);
     if (eq < 0 || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new RangeError(`--set ${JSON.stringify(pair)} is invalid: expected name=value with name an identifier`);
+    if (objectMachinery.has(name)) throw new RangeError(`--set ${JSON.stringify(pair)} is invalid: expected a parameter name, not ${name} (a name every JavaScript object already has)`);
     set[name] = pair.slice(eq + 1);
   }
   return set;

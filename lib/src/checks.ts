@@ -92,3 +92,59 @@ export function requireMatrix(name: string, M: Matrix, rows?: number, columns?: 
   }
   return M;
 }
+
+/**
+ * Upper bounds on what one call may ask for, so that a mistyped size (1e5 for 1e2) fails at
+ * once instead of allocating for minutes or aborting the kernel:
+ * - memory: 1 GiB of float64 entries (8 bytes each), i.e. 2^27 ≈ 1.3e8 entries, half of what
+ *   a 2 GB Binder or JupyterHub pod holds in all;
+ * - time: 1e11 elementary operations (multiply-adds, random draws), about 100 s at the 1e9
+ *   operations per second plain JavaScript loops reach, which is the runner's 120 s cell limit.
+ */
+export const LIMITS = { bytesPerEntry: 8, bytes: 2 ** 30, operations: 1e11, operationsPerSecond: 1e9 } as const;
+
+/** 1.3e8, 80 GB, 3 h: a large amount in a few characters. */
+function rough(x: number): string {
+  if (x < 10) return String(Number(x.toPrecision(2)));
+  return x < 1e5 ? String(Math.round(x)) : x.toExponential(1).replace(/\.0e/, "e").replace("e+", "e");
+}
+
+const bytesText = (bytes: number) => {
+  const [unit, size] = ([["TB", 1e12], ["GB", 1e9], ["MB", 1e6]] as const).find(([, s]) => bytes >= s) ?? ["kB", 1e3];
+  return `${rough(bytes / size)} ${unit}`;
+};
+
+const durationText = (seconds: number) =>
+  seconds >= 86400 * 365 ? `${rough(seconds / (86400 * 365))} years`
+  : seconds >= 86400 ? `${rough(seconds / 86400)} days`
+  : seconds >= 3600 ? `${rough(seconds / 3600)} h`
+  : seconds >= 60 ? `${rough(seconds / 60)} min`
+  : `${rough(seconds)} s`;
+
+/**
+ * Refuses a call whose size `amount` (what `expression` multiplies out to: float64 entries for
+ * "memory", elementary operations for "time") is above LIMITS, with a RangeError that names
+ * the expression, its value, what it would cost and which limit it breaks. Used once at the
+ * entry of every public function that allocates or loops in proportion to its arguments; an
+ * amount that is not a number (a bad argument) is left to the function's own checks.
+ */
+export function requireBudget(expression: string, amount: number, resource: "memory" | "time"): void {
+  if (resource === "memory") {
+    const max = LIMITS.bytes / LIMITS.bytesPerEntry;
+    if (amount > max) {
+      throw new RangeError(`${expression} = ${rough(amount)} entries needs ${bytesText(amount * LIMITS.bytesPerEntry)}: expected ≤ ${rough(max)} entries (memory: 1 GiB of float64 per call)`);
+    }
+  } else if (amount > LIMITS.operations) {
+    throw new RangeError(
+      `${expression} = ${rough(amount)} operations takes about ${durationText(amount / LIMITS.operationsPerSecond)} at ${rough(LIMITS.operationsPerSecond)} operations/s: expected ≤ ${rough(LIMITS.operations)} operations (time)`,
+    );
+  }
+}
+
+/** An object with the methods of the library's Rng (a seeded generator from createRng). */
+export function requireRng(name: string, rng: unknown): void {
+  const methods = ["uniform", "normal", "normalMatrix", "uniformMatrix", "bernoulliMask"];
+  if (rng === null || typeof rng !== "object" || methods.some((m) => typeof (rng as Record<string, unknown>)[m] !== "function")) {
+    failDescribed(name, describe(rng), "a random generator from createRng(seed)");
+  }
+}

@@ -1,12 +1,13 @@
 // Parameter grids for sweeps and checkpoints: keep probabilities, ridge strengths, sample counts
 // and feature scales all span decades, so they are spaced evenly on a log axis.
-import { fail, requireInteger, requireInterval } from "./checks";
+import { fail, requireInteger, requireInterval, requireBudget } from "./checks";
 
 /** `count` numbers from lo to hi, evenly spaced on a log axis (both ends included). */
 export function logSpace(lo: number, hi: number, count: number): number[] {
   requireInterval("lo", lo, 0, Infinity, "()");
   requireInterval("hi", hi, 0, Infinity, "()");
   requireInteger("count", count, 1);
+  requireBudget("count", count, "memory");
   if (count === 1 && lo !== hi) fail("count", count, "at least 2 when lo ≠ hi");
   if (count === 1) return [lo];
   return Array.from({ length: count }, (_, k) => (k === count - 1 ? hi : lo * (hi / lo) ** (k / (count - 1))));

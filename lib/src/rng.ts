@@ -5,7 +5,7 @@
 import { xoroshiro128plus } from "pure-rand";
 import type { Matrix } from "ml-matrix";
 import { newMatrix } from "./dense/storage";
-import { requireInteger, requireInterval, requireFinite } from "./checks";
+import { fail, requireBudget, requireInteger, requireInterval, requireFinite } from "./checks";
 import { cos, log } from "./portable-math";
 
 export interface Rng {
@@ -66,6 +66,7 @@ export function createRng(seed: number): Rng {
   const fill = (rows: number, columns: number, draw: () => number) => {
     requireInteger("rows", rows, 0);
     requireInteger("columns", columns, 0);
+    requireBudget("rows × columns", rows * columns, "memory");
     const { M, rows: storage } = newMatrix(rows, columns);
     for (const row of storage) for (let j = 0; j < columns; j++) row[j] = draw();
     return M;
@@ -82,6 +83,7 @@ export function createRng(seed: number): Rng {
     uniformMatrix: (rows, columns, lo = 0, hi = 1) => {
       requireFinite("lo", lo);
       requireFinite("hi", hi);
+      if (!(lo < hi)) fail("hi", hi, `a number > lo = ${lo} (U[lo, hi) is empty otherwise)`);
       return fill(rows, columns, () => lo + (hi - lo) * uniform());
     },
     normalMatrix: (rows, columns, std = 1, mean = 0) => {

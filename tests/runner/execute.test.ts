@@ -83,7 +83,7 @@ describe("executeNotebook", () => {
       await expect(executeNotebook(join(ws.dir, "missing.ipynb"))).rejects.toThrow(/notebook = ".*missing\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file/);
       await expect(executeNotebook(path, { timeoutMs: 0 })).rejects.toThrow("timeoutMs = 0 is invalid: expected a number in (0, 86400000]");
       await expect(checkNotebook(path, { timeoutMs: NaN })).rejects.toThrow("timeoutMs = NaN is invalid");
-      await expect(executeNotebook(path, { out: join(ws.dir, "no-such-folder", "out.ipynb") })).rejects.toThrow(/out = ".*no-such-folder.*" is invalid: expected a file path in an existing folder/);
+      await expect(executeNotebook(path, { out: join(ws.dir, "no-such-folder", "out.ipynb") })).rejects.toThrow(/^out = ".*no-such-folder.*" is invalid: expected a file in an existing folder that can be written \(ENOENT: it does not exist\)$/);
       expect(start).not.toHaveBeenCalled();
     } finally {
       start.mockRestore();

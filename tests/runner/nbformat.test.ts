@@ -97,6 +97,40 @@ describe("readNotebookFile", () => {
   });
 });
 
+describe("nbformat shapes", () => {
+  const withCell = (cell: unknown) => JSON.stringify({ ...sample, cells: [sample.cells[0], cell] });
+  const code = { cell_type: "code", metadata: {}, source: "1", outputs: [], execution_count: null };
+
+  it("refuses a cell the runner or the deck could not handle, saying where, value and what is allowed", () => {
+    const cases: [unknown, string][] = [
+      [{ ...code, cell_type: "bogus" }, 'cells[1] (cell 2).cell_type = "bogus" is invalid: expected one of "code", "markdown", "raw"'],
+      [{ ...code, source: 5 }, "cells[1] (cell 2).source = 5 is invalid: expected a string or a list of strings"],
+      [{ ...code, cell_type: "markdown", source: { text: "x" } }, 'cells[1] (cell 2).source = {"text":"x"} is invalid: expected a string or a list of strings'],
+      [{ ...code, source: ["a", 2] }, 'cells[1] (cell 2).source = ["a",2] is invalid: expected a string or a list of strings'],
+      [{ ...code, metadata: { tags: "parameters" } }, 'cells[1] (cell 2).metadata.tags = "parameters" is invalid: expected a list of strings'],
+      [{ ...code, metadata: [] }, "cells[1] (cell 2).metadata = [] is invalid: expected an object"],
+      [{ ...code, outputs: {} }, "cells[1] (cell 2).outputs = {} is invalid: expected a list of outputs"],
+      [{ ...code, outputs: [{ output_type: "video" }] }, 'cells[1] (cell 2).outputs[0].output_type = "video" is invalid: expected one of "stream", "display_data", "execute_result", "error"'],
+      [{ ...code, outputs: [{ output_type: "stream", name: "stdin", text: "x" }] }, 'is invalid: expected a stream named "stdout" or "stderr" with text'],
+      [{ ...code, outputs: [{ output_type: "display_data", data: "AA==", metadata: {} }] }, 'cells[1] (cell 2).outputs[0].data = "AA==" is invalid: expected a MIME bundle (an object)'],
+      [null, "cells[1] (cell 2) = null is invalid: expected a cell object"],
+    ];
+    for (const [cell, message] of cases) {
+      expect(() => parseNotebook(withCell(cell)), message).toThrow(RangeError);
+      expect(() => parseNotebook(withCell(cell)), message).toThrow(message);
+    }
+    expect(() => parseNotebook("[1]")).toThrow("the notebook = \"[…]\" is invalid: expected a JSON object");
+  });
+
+  it("a refused notebook file is named and left untouched", () => {
+    const path = join(ws.dir, "bogus.ipynb");
+    writeFileSync(path, withCell({ ...code, cell_type: "bogus" }));
+    const before = readFileSync(path);
+    expect(() => readNotebookFile(path)).toThrow(/bogus\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file \(cells\[1\] \(cell 2\)\.cell_type = "bogus"/);
+    expect(readFileSync(path)).toEqual(before);
+  });
+});
+
 describe("writeFileAtomic", () => {
   it("replaces the file and leaves no temporary file", () => {
     const path = join(ws.dir, "atomic.txt");

@@ -38,21 +38,25 @@ export function workspace(label: string): Workspace {
 /** Whether live processes can be listed (Linux /proc); elsewhere the process checks are skipped. */
 export const canListProcesses = existsSync("/proc/self/cwd");
 
-/** Pids of tslab processes whose working directory is `dir` — i.e. kernels started for it. */
-export function kernelsIn(dir: string): number[] {
+/** Pids of live processes whose command line contains `command` and whose working directory is `dir`. */
+export function processesIn(dir: string, command: string): number[] {
   if (!canListProcesses) return [];
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmdline.includes("tslab") && readlinkSync(`/proc/${entry}/cwd`) === dir) pids.push(Number(entry));
+      const state = /\) (\S)/.exec(readFileSync(`/proc/${entry}/stat`, "utf8"))?.[1];
+      if (cmdline.includes(command) && state !== "Z" && readlinkSync(`/proc/${entry}/cwd`) === dir) pids.push(Number(entry));
     } catch {
       // The process ended while we looked, or is not ours to read.
     }
   }
   return pids;
 }
+
+/** Pids of tslab processes whose working directory is `dir` — i.e. kernels started for it. */
+export const kernelsIn = (dir: string): number[] => processesIn(dir, "tslab");
 
 /** kernelsIn(dir) once it is empty, or after `ms` — a SIGKILLed process takes a moment to vanish. */
 export async function kernelsLeftIn(dir: string, ms = 2_000): Promise<number[]> {

@@ -1,6 +1,6 @@
 // npm run site: the folder it builds, the command line that reproduces a notebook, and an
 // --out that only ever replaces a folder a site build made.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { injectParameters, parseNotebook, type Notebook } from "../../runner";
@@ -76,9 +76,16 @@ describe("buildSite", () => {
   test("replaces its own output and nothing else: a user's folder, a file and the notebooks folder are refused untouched", async () => {
     const out = join(scratch.folder, "own");
     await buildSite({ notebooks: [features], outDir: out });
+    // A file an older build wrote (its marker lists it) goes; a file someone put there is refused.
+    const marker = JSON.parse(readFileSync(join(out, OUTPUT_MARKER), "utf8"));
+    writeFileSync(join(out, OUTPUT_MARKER), JSON.stringify({ ...marker, files: [...marker.files, "stale.txt"] }));
     writeFileSync(join(out, "stale.txt"), "from an older build");
     await buildSite({ notebooks: [features], outDir: out });
     expect(existsSync(join(out, "stale.txt"))).toBe(false);
+    writeFileSync(join(out, "notes.txt"), "someone's notes");
+    await expect(buildSite({ notebooks: [features], outDir: out })).rejects.toThrow(/it holds files that no build wrote \(notes\.txt\)/);
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("someone's notes");
+    rmSync(join(out, "notes.txt"));
 
     const mine = join(scratch.folder, "mine");
     mkdirSync(mine);

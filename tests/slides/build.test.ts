@@ -2,14 +2,17 @@
 // and how execution and parameters are passed to the runner. Also the CLI's arguments.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { join, relative, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { buildDecks, listNotebooks, replaceFolder } from "../../slides/build";
 import { writeDeckList, type DeckEntry } from "../../slides/index-page";
 import { parseArgs } from "../../slides/cli";
 import { parseNotebook } from "../../runner/nbformat";
+import { markOutputFolder } from "../../tools/output-folder";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
+const projectRoot = join(__dirname, "..", "..");
 const features = join(fixtures, "features.ipynb");
 const badFormula = join(fixtures, "bad-formula.ipynb");
 const depthNb = join(fixtures, "parameters.ipynb");
@@ -176,6 +179,114 @@ describe("buildDecks", () => {
   test("parameters without execute are refused", async () => {
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow(RangeError);
     await expect(buildDecks({ notebooks: [features], outDir, set: { depth: "3" } })).rejects.toThrow('set = "depth=3" is invalid: expected no parameters without execute (--execute)');
+  });
+});
+
+describe("the output folder: only a build's own output is replaced, and only its files are deleted", () => {
+  const userFile = () => join(outDir, "thesis.tex");
+  const snapshot = (dir: string) => filesUnder(dir).sort().map((f) => [f, readFileSync(f, "latin1")]);
+  /** The build is refused naming --out and `why`, and the parent folder is exactly as before. */
+  async function refused(notebooks: string[], why: RegExp): Promise<void> {
+    const before = snapshot(parent);
+    await expect(buildDecks({ notebooks, outDir })).rejects.toThrow(RangeError);
+    await expect(buildDecks({ notebooks, outDir })).rejects.toThrow(why);
+    expect(snapshot(parent)).toEqual(before);
+  }
+
+  test("a folder of a user's files is refused, and so is a file at the path", async () => {
+    mkdirSync(join(outDir, "chapters"), { recursive: true });
+    writeFileSync(userFile(), "my thesis");
+    writeFileSync(join(outDir, "chapters", "1.tex"), "chapter");
+    await refused([features], /^--out = ".*dist" is invalid: expected an empty or new folder, or one this command built \(holding \.skip-and-drop-output\); it holds 2 other entries \(chapters\/1\.tex, thesis\.tex\), which stay untouched$/);
+    rmSync(outDir, { recursive: true });
+    writeFileSync(outDir, "a file, not a folder");
+    await refused([features], /--out = ".*dist" is invalid: expected a folder \(this is a file\)$/);
+  });
+
+  test("a folder holding the notebooks being built is refused (npm run slides -- --out notebooks), empty of anything else or not", async () => {
+    mkdirSync(outDir);
+    const copy = join(outDir, "features.ipynb");
+    writeFileSync(copy, readFileSync(features));
+    await refused([copy], /--out = ".*dist" is invalid: it holds ".*features\.ipynb", an input of this build/);
+    // As npm runs it: in the project root, with the user's folder in INIT_CWD.
+    const env = { ...process.env, npm_lifecycle_event: "slides", INIT_CWD: outDir };
+    const cli = spawnSync(process.execPath, ["--import", "tsx", join("slides", "cli.ts"), "--out", ".", "features.ipynb"], { cwd: projectRoot, encoding: "utf8", env });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/--out = "\." is invalid: it holds "features\.ipynb", an input of this build/);
+    expect(readFileSync(copy)).toEqual(readFileSync(features));
+  });
+
+  test("a previous output with a user's file put into it is refused; an empty folder is used", async () => {
+    await buildDecks({ notebooks: [features], outDir });
+    writeFileSync(userFile(), "my thesis");
+    await refused([features], /--out = ".*dist" is invalid: it holds files that no build wrote \(thesis\.tex\)/);
+    rmSync(outDir, { recursive: true });
+    mkdirSync(outDir);
+    await buildDecks({ notebooks: [features], outDir });
+    expect(existsSync(join(outDir, "features.html"))).toBe(true);
+  });
+
+  test("the marker lists every file of the build; a deck list cannot claim files outside the folder", async () => {
+    await buildDecks({ notebooks: [features], outDir });
+    const marker = JSON.parse(readFileSync(join(outDir, ".skip-and-drop-output"), "utf8")) as { files: string[] };
+    const written = filesUnder(outDir).map((f) => relative(outDir, f).split(sep).join("/")).filter((f) => f !== ".skip-and-drop-output");
+    expect(marker.files.sort()).toEqual(written.sort());
+    expect(marker.files).toContain("assets/reveal/reveal.js");
+    // A tampered deck list naming a file beside the folder, and a user file of that name inside it.
+    writeFileSync(join(parent, "secret.txt"), "beside");
+    writeFileSync(join(outDir, "secret.txt"), "inside");
+    writeDeckList(outDir, [...deckList(), { name: "x", title: "x", file: "../secret.txt", pdf: "secret.txt/.." }]);
+    await refused([features], /it holds files that no build wrote \(secret\.txt\)/);
+  });
+
+  test("an output built before the marker existed (decks.json, no marker) is recognized and rebuilt", async () => {
+    await buildDecks({ notebooks: [features, depthNb], outDir });
+    rmSync(join(outDir, ".skip-and-drop-output"));
+    await buildDecks({ notebooks: [features], outDir });
+    expect(existsSync(join(outDir, "parameters.html"))).toBe(false);
+    expect(existsSync(join(outDir, ".skip-and-drop-output"))).toBe(true);
+    expect(readdirSync(parent)).toEqual(["dist"]);
+  });
+
+  test("replaceFolder deletes only what a build made: a file that appeared during the build is kept and named", () => {
+    mkdirSync(join(outDir, "assets"), { recursive: true });
+    writeDeckList(outDir, []);
+    writeFileSync(join(outDir, "assets", "deck.css"), "old");
+    markOutputFolder(outDir, "npm run slides");
+    writeFileSync(userFile(), "my thesis");
+    const staging = join(parent, ".dist-staging-x");
+    mkdirSync(staging);
+    writeFileSync(join(staging, "index.html"), "new");
+    const kept = replaceFolder(staging, outDir);
+    expect(kept).toEqual([join(parent, ".dist-staging-x-old", "thesis.tex")]);
+    expect(readFileSync(kept[0], "utf8")).toBe("my thesis");
+    expect(readdirSync(join(parent, ".dist-staging-x-old"))).toEqual(["thesis.tex"]);
+    expect(readFileSync(join(outDir, "index.html"), "utf8")).toBe("new");
+  });
+
+  test("--out under a file, and a notebook the deck could not read (a markdown source that is not text), are refused naming the option or the cell", async () => {
+    mkdirSync(parent, { recursive: true });
+    const file = join(parent, "plain.txt");
+    writeFileSync(file, "x");
+    await expect(buildDecks({ notebooks: [features], outDir: join(file, "dist") })).rejects.toThrow(/^--out = ".*plain\.txt\/dist" is invalid: expected a folder for the output \(ENOTDIR: a part of it is a file, not a folder\)$/);
+    const odd = join(parent, "odd.ipynb");
+    const nb = JSON.parse(readFileSync(features, "utf8"));
+    nb.cells[0].source = 5;
+    writeFileSync(odd, JSON.stringify(nb));
+    await refused([odd], /odd\.ipynb" is invalid: expected the path of an existing nbformat 4 \.ipynb file \(cells\[0\] \(cell 1\)\.source = 5 is invalid: expected a string or a list of strings\)/);
+  });
+
+  test("deck names that collide are refused before anything is written: index.ipynb, one name in two folders, names differing in case", async () => {
+    const other = join(parent, "other");
+    mkdirSync(other);
+    const index = join(other, "index.ipynb");
+    const twin = join(other, "features.ipynb");
+    const upper = join(other, "Features.ipynb");
+    for (const path of [index, twin, upper]) writeFileSync(path, readFileSync(features));
+    await refused([features, index], /notebook = ".*index\.ipynb" is invalid: expected a notebook not named index\.ipynb: its deck would overwrite the index page/);
+    await refused([features, twin], /notebook = ".*other\/features\.ipynb" is invalid: expected a notebook whose deck name differs from that of ".*fixtures\/slides\/features\.ipynb": both would be written to features\.html/);
+    await refused([features, upper], /both would be written to Features\.html/);
+    expect(existsSync(outDir)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 // The static server behind `npm start`: serves the output folder, nothing outside it, and
 // moves to a free port when the asked one is taken.
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createReadStream, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -42,6 +43,28 @@ test("nothing outside the folder is reachable, however the path is spelled", asy
   }
   const raw = await fetch(`${server.url}%2e%2e/secret.txt`);
   expect(raw.status).toBe(404);
+});
+
+test("symbolic links are judged by where they lead: out of the folder is 404, inside it is served", async () => {
+  symlinkSync("/", join(root, "rootfs"));
+  symlinkSync(join(parent, "secret.txt"), join(root, "secret-link.txt"));
+  symlinkSync(parent, join(root, "up"));
+  symlinkSync(join(root, "assets", "deck.css"), join(root, "inside-link.css"));
+  symlinkSync(join(root, "assets"), join(root, "assets-link"));
+  for (const path of ["/rootfs/etc/passwd", "/rootfs/proc/self/environ", "/secret-link.txt", "/up/secret.txt", "/rootfs/"]) {
+    expect(resolveInside(root, path), path).toBeUndefined();
+    expect((await fetch(new URL(path, server.url))).status, path).toBe(404);
+  }
+  const real = realpathSync(join(root, "assets", "deck.css"));
+  expect(resolveInside(root, "/inside-link.css")).toBe(real);
+  expect(resolveInside(root, "/assets-link/deck.css")).toBe(real);
+  expect(await (await fetch(new URL("inside-link.css", server.url))).text()).toBe("body{}");
+});
+
+test("only regular files are served: a fifo in the folder is 404 (reading it would hang)", async () => {
+  execFileSync("mkfifo", [join(root, "pipe.html")]);
+  expect(resolveInside(root, "/pipe.html")).toBeUndefined();
+  expect((await fetch(new URL("pipe.html", server.url))).status).toBe(404);
 });
 
 test("a taken port falls back to a free one; a bad port is refused", async () => {

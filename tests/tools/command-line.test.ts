@@ -26,6 +26,15 @@ describe("parseCommandLine", () => {
     expect(() => parseSets(["1x=2"])).toThrow('--set "1x=2" is invalid: expected name=value with name an identifier');
   });
 
+  test("--set names that every object already has are refused, and the record has no prototype to change", () => {
+    for (const name of ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "__defineGetter__"]) {
+      expect(() => parseSets([`${name}=1`]), name).toThrow(new RangeError(`--set "${name}=1" is invalid: expected a parameter name, not ${name} (a name every JavaScript object already has)`));
+    }
+    const set = parseSets(["depth=3"]);
+    expect(Object.getPrototypeOf(set)).toBeNull();
+    expect("toString" in set).toBe(false);
+  });
+
   test("paths are relative to INIT_CWD only when npm ran this very script", () => {
     expect(commandFolder("slides", { npm_lifecycle_event: "slides", INIT_CWD: "/home/me" }, "/project")).toBe("/home/me");
     expect(commandFolder("slides", { npm_lifecycle_event: "test", INIT_CWD: "/home/me" }, "/project")).toBe("/project");

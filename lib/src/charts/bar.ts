@@ -4,7 +4,7 @@ import { fail } from "../checks";
 import { prepareAxes, quantitative, tooltip, type LogAxes } from "./axes";
 import { compose, type FrameOptions } from "./compose";
 import { defaults, type ChartSpec, type Layer, type Row } from "./defaults";
-import { requireField, requireTitle } from "./guards";
+import { requireField, requireTitle, requireChartArguments } from "./guards";
 import { clampMarkerLayer } from "./logsafe";
 
 export interface BarOptions extends FrameOptions, Pick<LogAxes, "logY" | "clamp"> {
@@ -20,6 +20,7 @@ export interface BarOptions extends FrameOptions, Pick<LogAxes, "logY" | "clamp"
 }
 
 export function barChart(data: readonly Row[], options: BarOptions): ChartSpec {
+  requireChartArguments(data, options);
   const { x = defaults.category, y = defaults.value, group, xTitle, yTitle, groupTitle = group } = options;
   if ("logX" in options) fail("logX", (options as { logX?: unknown }).logX, "absent: bar categories have no log axis");
   const axes = prepareAxes(data, undefined, y, options);

@@ -14,6 +14,12 @@ export function requireSize(name: string, value: number): number {
   return requireInteger(name, value, 20, 4000);
 }
 
+/** The two arguments of every chart builder: data an array (checked row by row later), options an object. */
+export function requireChartArguments(data: unknown, options: unknown): void {
+  if (!Array.isArray(data)) fail("data", typeof data === "number" || typeof data === "string" ? data : typeof data, "an array of row objects");
+  if (options === null || typeof options !== "object" || Array.isArray(options)) fail("options", options, "an options object (titles at least)");
+}
+
 /** Rows must be objects whose numbers are all finite. */
 export function requireRows(name: string, rows: readonly Row[]): void {
   if (!Array.isArray(rows)) fail(name, typeof rows, "an array of row objects");

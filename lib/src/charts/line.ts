@@ -1,5 +1,6 @@
 // Multi-series line chart: e.g. gradient norm against depth, one line per architecture,
 // on a log y axis where vanishing norms that underflow to 0 are clamped and marked.
+import { requireChartArguments } from "./guards";
 import { fail } from "../checks";
 import { prepareAxes, quantitative, seriesField, tooltip, type XYOptions } from "./axes";
 import { compose, type FrameOptions } from "./compose";
@@ -89,6 +90,7 @@ function integerX(rows: readonly Row[], x: string, logX: boolean, xInteger: bool
 }
 
 export function lineChart(data: readonly Row[], options: LineOptions): ChartSpec {
+  requireChartArguments(data, options);
   const { x = defaults.x, y = defaults.y, xTitle, yTitle, seriesTitle = defaults.seriesTitle, points = false } = options;
   if (typeof points !== "boolean") fail("points", points, "true or false");
   const series = seriesField(data, options.series);

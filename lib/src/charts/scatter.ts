@@ -3,7 +3,7 @@
 import { prepareAxes, quantitative, seriesField, tooltip, type LogAxes, type XYOptions } from "./axes";
 import { compose, type FrameOptions } from "./compose";
 import { defaults, type ChartSpec, type Row } from "./defaults";
-import { requireField, requireTitle } from "./guards";
+import { requireField, requireTitle, requireChartArguments } from "./guards";
 
 export type ScatterOptions = FrameOptions & XYOptions;
 
@@ -15,6 +15,7 @@ function clampShape(flag: string | undefined): Record<string, unknown> {
 }
 
 export function scatterChart(data: readonly Row[], options: ScatterOptions): ChartSpec {
+  requireChartArguments(data, options);
   const { x = defaults.x, y = defaults.y, xTitle, yTitle, seriesTitle = defaults.seriesTitle } = options;
   const series = seriesField(data, options.series);
   const axes = prepareAxes(data, x, y, options);
@@ -51,6 +52,7 @@ export interface StripOptions extends FrameOptions, Pick<LogAxes, "clamp"> {
 
 /** One row of ticks per category: every value visible, no jitter (so no randomness). */
 export function stripChart(data: readonly Row[], options: StripOptions): ChartSpec {
+  requireChartArguments(data, options);
   const { value = defaults.value, category = defaults.category, valueTitle, categoryTitle, logValue = false } = options;
   const axes = prepareAxes(data, value, category, { logX: logValue, clamp: options.clamp });
   requireField("category", axes.rows, category);

@@ -7,6 +7,7 @@
 //   A·Bᵀ  = kernel(A, B)    (no copy at all)
 // No argument checks here: callers check shapes once, outside their loops.
 import type { Matrix } from "ml-matrix";
+import { requireBudget } from "../checks";
 import { newMatrix, rowsOf, Scratch, transposeInto } from "./storage";
 
 /** The one check: the inner dimensions of the product must agree. */
@@ -77,6 +78,7 @@ function transposed(scratch: Scratch, M: Matrix): Float64Array[] {
 /** A·B for A m×k and B k×n (ml-matrix's A.mmul(B), register-blocked). */
 export function multiply(A: Matrix, B: Matrix): Matrix {
   requireInner("A·B", A.columns, B.rows);
+  requireBudget("m × k × n (A·B)", A.rows * A.columns * B.columns, "time");
   const { M, rows } = newMatrix(A.rows, B.columns);
   dotKernel(rows, rowsOf(A), transposed(rightScratch, B), A.rows, A.columns, B.columns);
   return M;
@@ -85,6 +87,7 @@ export function multiply(A: Matrix, B: Matrix): Matrix {
 /** Aᵀ·B for A k×m and B k×n, without forming Aᵀ as a Matrix. */
 export function multiplyTransposeA(A: Matrix, B: Matrix): Matrix {
   requireInner("Aᵀ·B", A.rows, B.rows);
+  requireBudget("m × k × n (Aᵀ·B)", A.columns * A.rows * B.columns, "time");
   const { M, rows } = newMatrix(A.columns, B.columns);
   dotKernel(rows, transposed(leftScratch, A), transposed(rightScratch, B), A.columns, A.rows, B.columns);
   return M;
@@ -93,6 +96,7 @@ export function multiplyTransposeA(A: Matrix, B: Matrix): Matrix {
 /** A·Bᵀ for A m×k and B n×k: both operands are read as stored. */
 export function multiplyTransposeB(A: Matrix, B: Matrix): Matrix {
   requireInner("A·Bᵀ", A.columns, B.columns);
+  requireBudget("m × k × n (A·Bᵀ)", A.rows * A.columns * B.rows, "time");
   const { M, rows } = newMatrix(A.rows, B.rows);
   dotKernel(rows, rowsOf(A), rowsOf(B), A.rows, A.columns, B.rows);
   return M;
@@ -100,6 +104,7 @@ export function multiplyTransposeB(A: Matrix, B: Matrix): Matrix {
 
 /** AᵀA for A k×m (a Gram matrix): one transposed copy serves as both operands. */
 export function gramMatrix(A: Matrix): Matrix {
+  requireBudget("m × k × m (AᵀA)", A.columns * A.rows * A.columns, "time");
   const { M, rows } = newMatrix(A.columns, A.columns);
   const At = transposed(leftScratch, A);
   dotKernel(rows, At, At, A.columns, A.rows, A.columns);

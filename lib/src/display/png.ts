@@ -3,9 +3,15 @@
 // one zlib stream split over IDAT chunks. resvg writes that stream with fast compression;
 // deflating it again at level 9 keeps every pixel and saves about a quarter of the bytes.
 import { crc32, deflateSync, inflateSync } from "node:zlib";
+import { failDescribed } from "../checks";
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
+  if (!(png instanceof Uint8Array) || png.length < 24 || PNG_SIGNATURE.some((b, i) => png[i] !== b)) {
+    failDescribed("png", png instanceof Uint8Array ? `${png.length} bytes starting ${[...png.subarray(0, 4)].join(",")}` : typeof png, "PNG bytes: the 8-byte PNG signature and an IHDR chunk (≥ 24 bytes)");
+  }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -7,7 +7,7 @@
 // estimation error seen through the feature covariance. Regularization trades variance of w for
 // bias; it pays when the variance is large (n close to d, much noise) and costs when it is not.
 import { Matrix } from "ml-matrix";
-import { fail, requireInteger } from "../checks";
+import { fail, requireBudget, requireInteger } from "../checks";
 import type { Rng } from "../rng";
 import { makeRegressionData } from "./data";
 import { requireColumn, requireDesign, requireKeep, requireLambda, requireNonzeroNorms } from "./inputs";
@@ -188,6 +188,7 @@ export interface HeldOutExperimentOptions extends HeldOutGrids {
 export function heldOutExperiment({ n, d, scales, noise, trials, nTest, wTrue, rng, ps, lambdas }: HeldOutExperimentOptions) {
   requireInteger("trials", trials, 1);
   requireInteger("nTest", nTest, 1);
+  requireBudget("trials × (ps + lambdas) × (n + nTest + d) × d²", trials * (ps?.length + lambdas?.length) * (n + nTest + d) * d * d, "time");
   checkGrid("ps", ps, requireKeep);
   checkGrid("lambdas", lambdas, requireLambda);
   const test = makeRegressionData({ n: nTest, d, scales, noise, equalEffects: true, wTrue, rng });

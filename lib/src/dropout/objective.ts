@@ -5,7 +5,7 @@
 // Σ_j p(1−p) X_ij² w_j² (independent R_ij). E[(y_i − ·)²] = (y_i − p(Xw)_i)² + variance, and
 // summing the variances over i gives p(1−p) Σ_j ‖X_{:,j}‖² w_j² = p(1−p)‖Γ̌w‖².
 import { Matrix } from "ml-matrix";
-import { requireInteger } from "../checks";
+import { requireInteger, requireBudget } from "../checks";
 import { multiply, multiplyTransposeA } from "../dense/multiply";
 import { rowsOf } from "../dense/storage";
 import { trackProgress } from "../progress";
@@ -81,6 +81,7 @@ export function dropoutObjectiveEstimates(
   checkProblem(X, y, w, p);
   if (checkpoints.length < 1) throw new RangeError("checkpoints = [] is invalid: expected at least one sample count");
   checkpoints.forEach((c, k) => requireInteger(`checkpoints[${k}]`, c, k === 0 ? 1 : checkpoints[k - 1] + 1));
+  requireBudget("samples × n × d (the largest checkpoint)", checkpoints[checkpoints.length - 1] * X.rows * X.columns, "time");
   const scale = inverted ? 1 / p : 1;
   // terms[i][j] = X_ij w_j / (p if inverted): a mask only chooses which terms of each row survive.
   const weights = w.getColumn(0);
@@ -125,5 +126,6 @@ export function dropoutObjectiveMonteCarlo(
   options: DropoutMonteCarloOptions = {},
 ): number {
   requireInteger("samples", samples, 1);
+  requireBudget("samples × n × d", samples * X?.rows * X?.columns, "time");
   return dropoutObjectiveEstimates(X, y, w, p, [samples], rng, options)[0].mean;
 }

@@ -22,7 +22,7 @@
 // Polyak average (1/T) Σ w_t does converge (O(1/T) in excess loss for least squares), and so does
 // the last iterate with schedule "sqrt-decay", η_t = η/√(1 + t·B/n) (one unit of decay per epoch).
 import { Matrix } from "ml-matrix";
-import { requireInteger, requireInterval, requireOneOf } from "../checks";
+import { requireInteger, requireInterval, requireOneOf, requireBudget } from "../checks";
 import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import { requireColumn, requireDesign, requireKeep } from "./inputs";
@@ -89,6 +89,7 @@ export function dropoutSgd(X: Matrix, y: Matrix, options: DropoutSgdOptions): Dr
   requireColumn("y", y, n);
   requireKeep(p);
   requireInteger("steps", steps, 1);
+  requireBudget("steps × batchSize × d", steps * batchSize * d, "time");
   requireInteger("batchSize", batchSize, 1, n);
   requireInterval("stepScale", stepScale, 0, 1, "(]");
   requireOneOf("schedule", schedule, ["constant", "sqrt-decay"]);

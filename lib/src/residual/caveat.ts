@@ -3,7 +3,7 @@
 // inequality for singular values: σ_min(I + A) ≥ σ_min(I) − σ_max(A) = 1 − ‖A‖₂, so a
 // residual branch with ‖A‖₂ < 1 cannot kill the gradient.
 import { Matrix, inverse } from "ml-matrix";
-import { requireInteger, requireMatrix } from "../checks";
+import { requireInteger, requireMatrix, requireBudget } from "../checks";
 import type { Rng } from "../rng";
 import { singularValues, spectralNorm } from "./spectra";
 
@@ -15,6 +15,7 @@ import { singularValues, spectralNorm } from "./spectra";
  */
 export function negativeIdentityBranch(width: number, rng: Rng): { W1: Matrix; W2: Matrix; X0: Matrix } {
   requireInteger("width", width, 1);
+  requireBudget("width³ (the inverse)", width ** 3, "time");
   const W1 = rng.normalMatrix(width, width, 1 / Math.sqrt(width));
   const W1inv = inverse(W1);
   const u = rng.uniformMatrix(width, 1, 0.5, 1.5);

@@ -1,5 +1,6 @@
 // The plain layer X_{l+1} = act(W X_l), forward and backward side by side.
 import { Matrix } from "ml-matrix";
+import { requireMatrix } from "../checks";
 import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
 import { activationFunctions, type Activation } from "./activations";
 import { activate, backThroughActivation } from "./activation-maps";
@@ -10,6 +11,7 @@ export type PlainParams = { W: Matrix };
 
 /** D = diag(act'(z)) for a column z, as a full n×n matrix. */
 export function derivativeDiagonal(z: Matrix, activation: Activation): Matrix {
+  requireMatrix("z", z, undefined, 1);
   const { df } = activationFunctions(activation);
   return Matrix.diag(z.getColumn(0).map(df));
 }

@@ -1,6 +1,7 @@
 // The residual block of Figure 1, X_{l+1} = W2 · act(W1 X_l) + X_l (no activation after the
 // addition), forward and backward side by side. Figure 1 uses act = ReLU.
 import { Matrix } from "ml-matrix";
+import { requireMatrix } from "../checks";
 import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
 import { activationFunctions, type Activation } from "./activations";
 import { activate, addInPlace, backThroughActivation } from "./activation-maps";

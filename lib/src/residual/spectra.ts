@@ -1,7 +1,7 @@
 // Problem 1(c) "based on what you see numerically": the singular values of one block's
 // Jacobians, and the norm of the Jacobian product through a deep stack.
 import { Matrix, SingularValueDecomposition } from "ml-matrix";
-import { requireInteger, requireMatrix } from "../checks";
+import { requireInteger, requireMatrix, requireBudget } from "../checks";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
 import { residualBlockJacobian } from "./block";
@@ -12,6 +12,7 @@ import { createStack, jacobianProducts, type StackKind } from "./stack";
 /** Singular values of M, largest first. */
 export function singularValues(M: Matrix): number[] {
   requireMatrix("M", M);
+  requireBudget("rows × columns × min(rows, columns)", M.rows * M.columns * Math.min(M.rows, M.columns), "time");
   const svd = new SingularValueDecomposition(M, {
     computeLeftSingularVectors: false,
     computeRightSingularVectors: false,
@@ -43,6 +44,7 @@ export interface SpectrumRow {
 export function blockSpectrum(options: { width: number; scale: number; rng: Rng }): SpectrumRow[] {
   const { width, scale, rng } = options;
   requireInteger("width", width, 1);
+  requireBudget("width³", width ** 3, "time");
   const std = initScale(scale, "scale") / Math.sqrt(width);
   const W1 = rng.normalMatrix(width, width, std);
   const W2 = rng.normalMatrix(width, width, std);
@@ -73,6 +75,8 @@ export function jacobianDepthProfile(options: {
   branchActivation?: Activation;
 }): DepthRow[] {
   const { depth, width, scale, rng, plainActivation = "relu", branchActivation = "relu" } = options;
+  requireBudget("2 stacks × (depth + 1) × width² (the products)", 2 * (depth + 1) * width * width, "memory");
+  requireBudget("2 stacks × depth × width³", 2 * depth * width ** 3, "time");
   const init = initScale(scale, "scale");
   const x0 = rng.normalMatrix(requireInteger("width", width, 1), 1);
   const stacks: [StackKind, Activation][] = [["plain", plainActivation], ["residual", branchActivation]];

@@ -3,7 +3,7 @@
 // the backward pass walks it in reverse and returns ∂L/∂X_l for every l = 0..L and the
 // gradient of every weight.
 import { Matrix } from "ml-matrix";
-import { requireInteger, requireMatrix, requireOneOf } from "../checks";
+import { requireInteger, requireMatrix, requireOneOf, requireBudget, requireRng } from "../checks";
 import { multiply } from "../dense/multiply";
 import { sumOfSquares } from "../dense/storage";
 import type { Rng } from "../rng";
@@ -48,6 +48,8 @@ export function createStack(kind: StackKind, activation: Activation, options: St
   requireOneOf("activation", activation, ACTIVATIONS);
   requireInteger("depth", depth, 1);
   requireInteger("width", width, 1);
+  requireBudget("depth × width² × matrices per layer", depth * width * width * (kind === "residual" ? 2 : 1), "memory");
+  requireRng("rng", rng);
   initScale(init);
   const layers = Array.from({ length: depth }, () => layer.init(width, init, rng));
   return { kind, activation, width, layers };
@@ -72,6 +74,7 @@ export interface Tape {
 
 /** Runs X0 (n×B) through the stack, keeping every layer's cache. */
 export function stackForward(stack: Stack, X0: Matrix): Tape {
+  requireBudget("depth × width² × batch", stack?.layers?.length * stack?.width ** 2 * X0?.columns, "time");
   requireMatrix("X0", X0, stack.width);
   const layer = layerKind(stack.kind);
   const outputs: Matrix[] = [X0];
@@ -122,6 +125,8 @@ export function gradientNorms(stack: Stack, X0: Matrix, G: Matrix): number[] {
  * returns [I, J_1, J_2 J_1, …] (L + 1 matrices).
  */
 export function jacobianProducts(stack: Stack, x0: Matrix): Matrix[] {
+  requireBudget("(depth + 1) × width² (the products)", (stack?.layers?.length + 1) * stack?.width ** 2, "memory");
+  requireBudget("depth × width³", stack?.layers?.length * stack?.width ** 3, "time");
   requireMatrix("x0", x0, stack.width, 1);
   const layer = layerKind(stack.kind);
   const products = [Matrix.eye(stack.width)];

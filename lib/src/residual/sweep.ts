@@ -1,6 +1,6 @@
 // Gradient norms through deep plain and residual stacks over a grid of weight scales:
 // the rows an interactive chart needs (a slider over `scale` selects one series per kind).
-import { requireInteger } from "../checks";
+import { requireInteger, requireBudget } from "../checks";
 import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
@@ -39,6 +39,7 @@ export function gradientNormSweep(options: SweepOptions): GradientNormRow[] {
   requireInteger("depth", depth, 1);
   requireInteger("width", width, 1);
   requireInteger("batch", batch, 1);
+  requireBudget("scales × 2 stacks × depth × width² × batch", scales?.length * 2 * depth * width ** 2 * batch, "time");
   if (scales.length === 0) throw new RangeError("scales = [] is invalid: expected at least one scale");
   scales.forEach((c, i) => initScale(c, `scales[${i}]`));
   const X0 = rng.normalMatrix(width, batch);

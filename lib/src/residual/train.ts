@@ -2,7 +2,7 @@
 // linear read-out ŷ = V X_L, fitted by minibatch SGD to a synthetic regression task.
 // Loss: L = (1 / 2B) Σ_b ‖ŷ_b − y_b‖² over a batch of B examples (columns).
 import { Matrix } from "ml-matrix";
-import { requireInteger, requireInterval, requireMatrix } from "../checks";
+import { requireInteger, requireInterval, requireMatrix, requireBudget } from "../checks";
 import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
 import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
@@ -117,6 +117,8 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
   requireInteger("samples", samples, 1);
   requireInteger("batch", batch, 1, samples);
   requireInteger("steps", steps, 0);
+  requireBudget("2 stacks × steps × depth × width² × batch", 2 * steps * depth * width ** 2 * batch, "time");
+  requireBudget("steps × batch (the minibatch order)", steps * batch, "memory");
   requireInterval("lr", lr, 0, Infinity, "()");
   initScale(init);
   initScale(plainInit, "plainInit");
