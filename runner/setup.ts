@@ -18,6 +18,7 @@ import { helpText, parseCommandLine, userPath, type Command } from "../tools/com
 import { projectRoot } from "../tools/project";
 import { writeKernelspec } from "./kernelspec";
 import { parseNotebook, type Notebook } from "./nbformat";
+import { runIfEntry } from "../tools/entry";
 
 export const checkNotebook = join(projectRoot, "tools", "setup-check.ipynb");
 
@@ -175,9 +176,4 @@ async function main(): Promise<void> {
   await setup({ target });
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+runIfEntry(module, main);

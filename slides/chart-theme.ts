@@ -4,7 +4,7 @@
 // the notebook's spec (the notebook keeps its own): text at ≥ 17 px, thicker lines and
 // bigger points, and a size that fills the room its slide leaves (autosize "fit": the whole
 // chart, axes and legend included, takes the given width and height).
-import { describeChart } from "@skip-and-drop/lib";
+import { describeChart } from "@skip-and-drop/lib/charts";
 
 type Json = Record<string, unknown>;
 

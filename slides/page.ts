@@ -24,6 +24,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self' file: 'unsafe-inline' 'unsafe-eval'",
   "worker-src blob:",
+  // the speaker view shows the current and the next slide in frames of the deck itself
+  "frame-src 'self' file:",
   "style-src 'self' file: 'unsafe-inline'",
   "img-src 'self' file: data: blob:",
   "font-src 'self' file: data:",

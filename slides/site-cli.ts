@@ -5,6 +5,7 @@ import { commandFolder, helpText, parseCommandLine, userPath, type Command } fro
 import { projectRoot } from "../tools/project";
 import { listNotebooks } from "./build";
 import { buildSite } from "./site";
+import { runIfEntry } from "../tools/entry";
 
 export const defaultSiteDir = join(projectRoot, "site");
 
@@ -36,9 +37,4 @@ async function main(): Promise<void> {
   console.log(`site with ${pages.length} notebook(s) built; open ${index.startsWith("..") ? join(args.outDir, "index.html") : index}`);
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+runIfEntry(module, main);

@@ -14,8 +14,9 @@ const read = (root: string, name: string): Notebook => parseNotebook(readFileSyn
 const tagged = (nb: Notebook, tag: string) =>
   nb.cells.find((c) => c.cell_type === "code" && Array.isArray(c.metadata.tags) && c.metadata.tags.includes(tag));
 
-/** A JavaScript literal or expression without free variables, evaluated in an empty context. */
-const evaluate = (expression: string): unknown => vm.runInNewContext(`(${expression})`, {}, { timeout: 1000 });
+/** A JavaScript literal or expression, evaluated in a context holding only `scope` (the notebook's parameters). */
+const evaluate = (expression: string, scope: Record<string, unknown> = {}): unknown =>
+  vm.runInNewContext(`(${expression})`, { ...scope }, { timeout: 1000 });
 
 /** The parameters cell: each name's default value and, when its comment says `a..b`, the range. */
 export function notebookParameters(nb: Notebook, name: string): Record<string, { value: unknown; range?: [number, number] }> {
@@ -31,13 +32,13 @@ export function notebookParameters(nb: Notebook, name: string): Record<string, {
   );
 }
 
-/** The value of `const <name> = …;` in the notebook's first code cell that declares it. */
-export function cellConstant(nb: Notebook, notebook: string, name: string): unknown {
+/** The value of `const <name> = …;` in the notebook's first code cell that declares it, computed from `scope` (e.g. its parameters). */
+export function cellConstant(nb: Notebook, notebook: string, name: string, scope: Record<string, unknown> = {}): unknown {
   const pattern = new RegExp(`^\\s*const\\s+${name}\\s*=\\s*(.+?);?\\s*(?://.*)?$`);
   for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
     for (const line of cell.source.split(/\r?\n/)) {
       const match = pattern.exec(line);
-      if (match) return evaluate(match[1]);
+      if (match) return evaluate(match[1], scope);
     }
   }
   throw new Error(`${notebook} declares no "const ${name} = …" on one line: the benchmark reads it from there`);
@@ -82,6 +83,6 @@ export function readWorkloads(root: string): Workloads {
     },
     maxWidth,
     scales: scales.map((c, k) => number(c, `${NOTEBOOK_01} scales[${k}]`)),
-    dropout: { n: n2("n"), d: n2("d"), p: n2("p"), masks: number(cellConstant(nb2, NOTEBOOK_02, "masks"), `${NOTEBOOK_02} masks`) },
+    dropout: { n: n2("n"), d: n2("d"), p: n2("p"), masks: number(cellConstant(nb2, NOTEBOOK_02, "masks", Object.fromEntries(Object.entries(two).map(([k, v]) => [k, v.value]))), `${NOTEBOOK_02} masks`) },
   };
 }

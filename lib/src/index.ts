@@ -10,7 +10,7 @@ export { fail, requireInteger, requireInterval, requireOneOf } from "./checks";
 // Numerical checks a cell prints, grids of values to sweep.
 export { checkLine, formatVector, maxAbsDifference } from "./numeric-checks";
 export { logSpace, logSpaceIntegers } from "./grid";
-export { FINITE_DIFFERENCE_STEP, numericGradient, numericJacobian, relativeError } from "./residual";
+export { FINITE_DIFFERENCE_STEP, numericGradient, numericJacobian } from "./residual";
 
 // Problem 1, residual connections: activations, the block y = x + F(x) and its Jacobian,
 // deep plain and residual stacks (forward, backward), and the experiments on them.
@@ -37,10 +37,8 @@ export { heldOutExperiment } from "./dropout";
 
 // Charts: (data, options) => vega-lite v5 spec; show() displays any vega-lite v5 spec.
 export { barChart, heatmapChart, lineChart, scatterChart, sideBySide, stripChart, type ChartSpec, type Row } from "./charts";
-export { decadeTicks, describeChart, withAxisTicks } from "./charts";
+export { decadeTicks, withAxisTicks } from "./charts";
 export { show, showSvg, toPng, toSvg, type VegaLiteSpec } from "./display";
 
 // A progress display for a long loop of your own (the library's sweeps and training use it).
 export { trackProgress, type Progress, type ProgressOptions } from "./progress";
-// Where progress reports go (a kernel display by default; a live deck sends them to its page).
-export { setProgressSink, type ProgressSink, type ProgressState } from "./progress";

@@ -3,6 +3,7 @@
 // message loop. The notebook's compiled program follows it in the same worker and calls
 // installLive with its run function.
 import * as library from "@skip-and-drop/lib";
+import { setProgressSink } from "@skip-and-drop/lib/progress";
 import { LIBRARY } from "./program-names";
 import { installWorker, type Run } from "./worker";
 
@@ -10,4 +11,4 @@ const scope = globalThis as unknown as Record<string, unknown>;
 scope[LIBRARY] = library;
 // A long loop (training, SGD, Monte Carlo) reports through the library's progress sink.
 scope.installLive = (run: Run) =>
-  installWorker(run, (report) => library.setProgressSink((state) => report(state.label, state.done, state.total)));
+  installWorker(run, (report) => setProgressSink((state) => report(state.label, state.done, state.total)));

@@ -11,16 +11,16 @@ const features = join(__dirname, "..", "fixtures", "slides", "features.ipynb");
 const scratch = scratchFolder("deck-pdf-");
 afterAll(scratch.remove);
 
-test("the fixture deck prints as 7 pages of the slide's shape, the chart from its static SVG, and the index links the PDF", async () => {
+test("the fixture deck prints as 8 pages (its 7 slides and the Parameters slide of a live deck) of the slide's shape, the chart from its static SVG, and the index links the PDF", async () => {
   const outDir = scratch.folder;
   await buildDecks({ notebooks: [features], outDir });
   const log: string[] = [];
   const decks = await printDecks(outDir, (line) => log.push(line));
-  expect(log).toEqual(["features.pdf: 7 pages; charts: 1 from the static SVG, 0 drawn live"]);
+  expect(log).toEqual(["features.pdf: 8 pages; charts: 1 from the static SVG, 0 drawn live"]);
   expect(decks).toEqual([{ name: "features", title: "Skip connections in slides", file: "features.html", pdf: "features.pdf" }]);
   const pdf = readFileSync(join(outDir, "features.pdf")).toString("latin1");
   expect(pdf.startsWith("%PDF-")).toBe(true);
-  expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(7);
+  expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(8);
   // reveal sizes print pages from the deck's 960x700 (plus margin): landscape, same ratio.
   const [, w, h] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!.map(Number);
   expect(w / h).toBeCloseTo(960 / 700, 1);
@@ -37,12 +37,12 @@ test("--notes also prints a handout with each slide's speaker notes on the page 
   await buildDecks({ notebooks: [features], outDir });
   const log: string[] = [];
   const decks = await printDecks(outDir, (line) => log.push(line), { notes: true });
-  // One slide of the fixture has notes ("stress the identity term"): 7 slides + 1 page of notes.
-  expect(log).toEqual(["features.pdf: 7 pages; charts: 1 from the static SVG, 0 drawn live", "features-notes.pdf: 7 slides and 1 page of speaker notes"]);
+  // One slide of the fixture has notes ("stress the identity term"): 8 slides + 1 page of notes.
+  expect(log).toEqual(["features.pdf: 8 pages; charts: 1 from the static SVG, 0 drawn live", "features-notes.pdf: 8 slides and 1 page of speaker notes"]);
   expect(decks[0]).toMatchObject({ pdf: "features.pdf", notesPdf: "features-notes.pdf" });
   const pages = (file: string) => readFileSync(join(outDir, file)).toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g)?.length;
-  expect(pages("features.pdf")).toBe(7);
-  expect(pages("features-notes.pdf")).toBe(8);
+  expect(pages("features.pdf")).toBe(8);
+  expect(pages("features-notes.pdf")).toBe(9);
   const index = readFileSync(join(outDir, "index.html"), "utf8");
   expect(index).toContain('<a href="features.pdf">PDF handout</a>');
   expect(index).toContain('<a href="features-notes.pdf">with speaker notes</a>');

@@ -8,7 +8,7 @@ import type { Activation } from "./activations";
 
 // Local bindings: a call through a module namespace can cost a property (or getter) lookup
 // per entry, depending on how the module was compiled.
-const { sigmoid, sigmoidGrad, tanhGrad } = scalar;
+const { sigmoid, sigmoidGrad, tanh, tanhGrad } = scalar;
 
 /** act(Z), entry by entry (a new matrix). */
 export function activate(Z: Matrix, activation: Activation): Matrix {
@@ -17,7 +17,7 @@ export function activate(Z: Matrix, activation: Activation): Matrix {
   for (let i = 0; i < rows.length; i++) {
     const z = src[i], y = rows[i];
     if (activation === "relu") for (let j = 0; j < z.length; j++) y[j] = z[j] > 0 ? z[j] : 0;
-    else if (activation === "tanh") for (let j = 0; j < z.length; j++) y[j] = Math.tanh(z[j]);
+    else if (activation === "tanh") for (let j = 0; j < z.length; j++) y[j] = tanh(z[j]);
     else for (let j = 0; j < z.length; j++) y[j] = sigmoid(z[j]);
   }
   return M;

@@ -3,6 +3,7 @@
 // line up, X_L drifts toward rank 1); then no read-out can tell the examples apart, whatever
 // the gradients do. These measures make that visible layer by layer.
 import { requireInterval, requireMatrix } from "../checks";
+import { exp, log } from "../portable-math";
 import type { Matrix } from "ml-matrix";
 import { singularValues } from "./spectra";
 
@@ -48,8 +49,8 @@ export function spectrumShape(s: readonly number[]): { effectiveRank: number; si
   const sigmaRatio = s.length < 2 || s[0] === 0 ? 0 : s[1] / s[0];
   const total = s.reduce((a, b) => a + b, 0);
   if (total === 0) return { effectiveRank: 0, sigmaRatio };
-  const entropy = s.reduce((h, si) => (si > 0 ? h - (si / total) * Math.log(si / total) : h), 0);
-  return { effectiveRank: Math.exp(entropy), sigmaRatio };
+  const entropy = s.reduce((h, si) => (si > 0 ? h - (si / total) * log(si / total) : h), 0);
+  return { effectiveRank: exp(entropy), sigmaRatio };
 }
 
 /**
