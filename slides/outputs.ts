@@ -6,7 +6,7 @@
 // Data that fails its validator (a spec that is not a plain object or names a URL, an image
 // that is not strict base64 of that format, markup that is not a string) is skipped for the
 // next representation.
-import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
+import { PROGRESS_METADATA, VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type * as Render from "@skip-and-drop/lib/render";
 import type { Output } from "../runner/nbformat";
 import { safeSpec } from "./chart-spec";
@@ -118,7 +118,8 @@ export function renderOutput(output: Output, options: OutputOptions = {}): strin
 /** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
 export function renderOutputs(outputs: readonly Output[], options: OutputOptions = {}): string {
   const merged: Output[] = [];
-  for (const output of outputs) {
+  // A progress display says how long a loop took on the machine that ran it: not slide content.
+  for (const output of outputs.filter((o) => !("metadata" in o && o.metadata?.[PROGRESS_METADATA] !== undefined))) {
     const last = merged[merged.length - 1];
     if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
       merged[merged.length - 1] = { ...last, text: last.text + output.text };

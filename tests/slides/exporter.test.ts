@@ -6,7 +6,8 @@ import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../runner/nbformat";
 import { notebookToDeck } from "../../slides/deck";
 import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
-import { jsonScript, renderOutput } from "../../slides/outputs";
+import { jsonScript, renderOutput, renderOutputs } from "../../slides/outputs";
+import { PROGRESS_METADATA } from "../../lib/src/display/mime";
 import { sanitizeSvg } from "../../slides/sanitize";
 import { deckSpec } from "../../slides/chart-theme";
 import { escapeHtml } from "../../slides/html";
@@ -211,4 +212,16 @@ describe("code and outputs", () => {
     expect(refs.length).toBeGreaterThan(8);
     expect(refs.filter((r) => !r.startsWith("assets/"))).toEqual([]);
   });
+});
+
+test("a progress display (how long a loop took on that machine) stays off the slide; the cell's other outputs stay", () => {
+  const progress = {
+    output_type: "display_data" as const,
+    data: { "text/plain": "training ▕████▏ 100 % (250/250), 2.4 s" },
+    metadata: { [PROGRESS_METADATA]: { label: "training", done: 250, total: 250, elapsedMs: 2400, finished: true } },
+  };
+  const html = renderOutputs([progress, { output_type: "stream", name: "stdout", text: "loss 0.25\n" }]);
+  expect(html).not.toContain("training ▕");
+  expect(html).toContain("loss 0.25");
+  expect(renderOutputs([{ ...progress, metadata: {} }])).toContain("training ▕");
 });
