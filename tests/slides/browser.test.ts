@@ -65,7 +65,8 @@ describe("fixture deck", () => {
 
   test("every slide visited fits, renders its formulas and charts, offline, without console errors", () => {
     // title, identity path (+2 subslides), untrusted markup, diagram, long code
-    expect(deck.slides.map((s) => s.at)).toEqual(["0.0", "1.0", "1.1", "1.2", "2.0", "3.0", "4.0"]);
+    // … and, the fixture having a parameters cell, the live deck's Parameters slide last
+    expect(deck.slides.map((s) => s.at)).toEqual(["0.0", "1.0", "1.1", "1.2", "2.0", "3.0", "4.0", "5.0"]);
     expect(deck.slides.flatMap((s) => s.charts)).toHaveLength(1);
     expectCleanDeck("features", deck);
   });
@@ -112,7 +113,13 @@ describe("fixture deck", () => {
 
   test("the network guard catches a request when one is made (so an empty list means none was)", async () => {
     const before = deck.blocked.length;
-    await deck.page.evaluate(() => fetch("https://example.com/probe.json").then(() => "reached", () => "blocked"));
+    // from the deck itself its Content-Security-Policy stops the request before it is made
+    expect(await deck.page.evaluate(() => fetch("https://example.com/probe.json").then(() => "reached", () => "refused"))).toBe("refused");
+    expect(deck.blocked.slice(before)).toEqual([]);
+    // from a page without that policy, in the same guarded context, the guard sees it
+    const bare = await deck.context.newPage();
+    await bare.evaluate(() => fetch("https://example.com/probe.json").then(() => "reached", () => "blocked"));
+    await bare.close();
     expect(deck.blocked.slice(before)).toEqual(["https://example.com/probe.json"]);
   });
 
@@ -120,7 +127,7 @@ describe("fixture deck", () => {
     const { page } = deck;
     await page.evaluate(() => (window as any).Reveal.slide(2, 0));
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/2");
-    expect((await page.locator(".slide-number").textContent())?.replace(/\s+/g, "")).toBe("5/7");
+    expect((await page.locator(".slide-number").textContent())?.replace(/\s+/g, "")).toBe("5/8");
   });
 });
 
