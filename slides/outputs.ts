@@ -6,7 +6,7 @@
 // that is not strict base64 of that format, markup that is not a string) is skipped for the
 // next representation.
 import { renderSvg, type ChartSpec } from "@skip-and-drop/lib";
-import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
+import { PROGRESS_METADATA, VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import type { Output } from "../runner/nbformat";
 import { safeSpec } from "./chart-spec";
 import { chartText } from "./chart-text";
@@ -105,10 +105,18 @@ export function renderOutput(output: Output, options: OutputOptions = {}): strin
   }
 }
 
-/** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
+/**
+ * The outputs a slide shows: all but progress displays, which say how long a loop took on the
+ * machine that ran it that day, not what the cell computed (the freshness check skips them too).
+ */
+export function slideOutputs(outputs: readonly Output[]): Output[] {
+  return outputs.filter((o) => o.output_type === "stream" || o.output_type === "error" || o.metadata?.[PROGRESS_METADATA] === undefined);
+}
+
+/** A cell's outputs on its slide; consecutive stream chunks of one stream are merged as Jupyter shows them. */
 export function renderOutputs(outputs: readonly Output[], options: OutputOptions = {}): string {
   const merged: Output[] = [];
-  for (const output of outputs) {
+  for (const output of slideOutputs(outputs)) {
     const last = merged[merged.length - 1];
     if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
       merged[merged.length - 1] = { ...last, text: last.text + output.text };

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseNotebook, type Notebook } from "../../runner/nbformat";
 import { notebookToDeck } from "../../slides/deck";
-import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
-import { jsonScript } from "../../slides/outputs";
+import { PROGRESS_METADATA, VEGA_LITE_MIME } from "../../lib/src/display/mime";
+import { jsonScript, renderOutputs } from "../../slides/outputs";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const load = (name: string) => parseNotebook(readFileSync(join(fixtures, `${name}.ipynb`), "utf8"));
@@ -131,6 +131,13 @@ describe("math", () => {
 describe("code and outputs", () => {
   test("code is highlighted at build time as TypeScript", () => {
     expect(deck[1][0]).toMatch(/<pre class="code"><code class="hljs language-typescript"><span class="hljs-keyword">const<\/span> g =/);
+  });
+
+  test("a progress display stays off the slide: it tells how fast that day's machine was, not what the cell computed", () => {
+    const progress = { output_type: "display_data" as const, data: { "text/plain": "SGD steps ▕███▏ 100 % (500/500), 2.7 s" }, metadata: { [PROGRESS_METADATA]: { done: 500, total: 500, finished: true } } };
+    const result = { output_type: "display_data" as const, data: { "text/plain": "a result" }, metadata: {} };
+    const printedLine = { output_type: "stream" as const, name: "stdout" as const, text: "loss 0.2\n" };
+    expect(renderOutputs([progress, printedLine, result])).toBe('<pre class="output stdout">loss 0.2\n</pre>\n<pre class="output result">a result</pre>');
   });
 
   test("stdout and stderr are preformatted and styled apart", () => {
