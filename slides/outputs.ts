@@ -115,11 +115,18 @@ export function renderOutput(output: Output, options: OutputOptions = {}): strin
   }
 }
 
-/** All outputs of a cell; consecutive stream chunks of one stream are merged as Jupyter shows them. */
+/**
+ * The outputs a slide shows: all but progress displays, which say how long a loop took on the
+ * machine that ran it that day, not what the cell computed (the freshness check skips them too).
+ */
+export function slideOutputs(outputs: readonly Output[]): Output[] {
+  return outputs.filter((o) => o.output_type === "stream" || o.output_type === "error" || o.metadata?.[PROGRESS_METADATA] === undefined);
+}
+
+/** A cell's outputs on its slide; consecutive stream chunks of one stream are merged as Jupyter shows them. */
 export function renderOutputs(outputs: readonly Output[], options: OutputOptions = {}): string {
   const merged: Output[] = [];
-  // A progress display says how long a loop took on the machine that ran it: not slide content.
-  for (const output of outputs.filter((o) => !("metadata" in o && o.metadata?.[PROGRESS_METADATA] !== undefined))) {
+  for (const output of slideOutputs(outputs)) {
     const last = merged[merged.length - 1];
     if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
       merged[merged.length - 1] = { ...last, text: last.text + output.text };

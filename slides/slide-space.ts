@@ -6,6 +6,7 @@
 import type { Cell, Output } from "../runner/nbformat";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import { SLIDE_CHART } from "./chart-theme";
+import { slideOutputs } from "./outputs";
 
 const SLIDE_HEIGHT = 700;
 /** deck.css: body text 30 px × line-height 1.3; code and printed lines 17 px × 1.35. */
@@ -53,7 +54,7 @@ function outputHeight(output: Output): number {
 /** Charts a cell shows on its slide, and whether they carry a slider. */
 function chartsOf(cell: Cell): { count: number; sliders: number } {
   if (cell.cell_type !== "code" || hasTag(cell, "hide-output")) return { count: 0, sliders: 0 };
-  const specs = (cell.outputs ?? []).flatMap((o) => (o.output_type === "display_data" || o.output_type === "execute_result" ? [o.data?.[VEGA_LITE_MIME]] : [])).filter(Boolean);
+  const specs = slideOutputs(cell.outputs ?? []).flatMap((o) => (o.output_type === "display_data" || o.output_type === "execute_result" ? [o.data?.[VEGA_LITE_MIME]] : [])).filter(Boolean);
   const sliders = specs.filter((s) => Array.isArray((s as { params?: unknown[] }).params) && (s as { params: { bind?: unknown }[] }).params.some((p) => p.bind)).length;
   return { count: specs.length, sliders };
 }
@@ -63,7 +64,7 @@ export function cellHeight(cell: Cell): number {
   if (cell.cell_type === "markdown") return markdownHeight(cell.source);
   if (cell.cell_type === "raw") return textLines(cell.source) * CODE_LINE;
   const input = hasTag(cell, "hide-input") || cell.source.trim() === "" ? 0 : Math.min(16, textLines(cell.source)) * CODE_LINE + 30;
-  const outputs = hasTag(cell, "hide-output") ? 0 : (cell.outputs ?? []).reduce((sum, o) => sum + outputHeight(o), 0);
+  const outputs = hasTag(cell, "hide-output") ? 0 : slideOutputs(cell.outputs ?? []).reduce((sum, o) => sum + outputHeight(o), 0);
   return input + outputs;
 }
 

@@ -135,6 +135,12 @@ describe("notebook 01: residual connections", () => {
     expect(run.text).toMatch(/active units \(ones on D's diagonal\): \d of 2\n/);
   }, 180_000);
 
+  it("refuses parameters whose slowest cells would not finish: the training work depth × steps is bounded", async () => {
+    // 30 × 5000 is inside each parameter's own range, beyond what the training cell finishes in 120 s
+    const refused = execute("budget", { depth: "30", steps: "5000" });
+    await expect(refused).rejects.toThrow("depth × steps = 150000 is invalid: expected an integer in [1, 50000]");
+  }, 120_000);
+
   it("has three or more try-this exercises in the main flow, each complete", () => {
     const exercises = cells.filter((c) => c.cell_type === "markdown" && tags(c).includes("try-this"));
     expect(exercises.length).toBeGreaterThanOrEqual(3);
