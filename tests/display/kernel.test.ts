@@ -9,6 +9,7 @@ import { VEGA_LITE_MIME } from "../../lib/src/display";
 import { outputDrift } from "../../runner/freshness";
 import type { Cell, Output } from "../../runner/nbformat";
 import { renderOutput } from "../../slides/outputs";
+import { deckSpec } from "../../slides/chart-theme";
 
 const root = resolve(__dirname, "..", "..");
 
@@ -60,10 +61,12 @@ describe("show in a real tslab kernel", () => {
 
   it("the deck and the freshness check recognise that output as a chart", () => {
     const spec = lineChart(rows, options);
-    // the deck embeds the spec live, with a static SVG drawn from it
+    // the deck embeds the spec live, themed for the slide (its data untouched), with a static SVG drawn from it
     const html = renderOutput(shown);
-    expect(html).toMatch(/^<div class="chart"><script type="application\/json" class="chart-spec">/);
-    expect(JSON.parse(/class="chart-spec">(.*?)<\/script>/s.exec(html)![1])).toEqual(spec);
+    expect(html).toMatch(/^<div class="chart"[^>]*><script type="application\/json" class="chart-spec">/);
+    const embedded = JSON.parse(/class="chart-spec">(.*?)<\/script>/s.exec(html)![1]);
+    expect(embedded).toEqual(deckSpec(spec as Record<string, unknown>));
+    expect(embedded.data).toEqual(spec.data);
     expect(html).toContain('<div class="chart-static"><svg');
     // freshness compares the spec (numbers to 6 digits) and ignores the PNG
     const cell = (output: Output): Cell => ({ id: "c", cell_type: "code", metadata: {}, source: "", outputs: [output], execution_count: 1 });

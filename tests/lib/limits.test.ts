@@ -86,8 +86,9 @@ describe("arguments of the wrong kind or shape are RangeErrors naming them", () 
   it.each<[string, () => unknown, string]>([
     ["uniformMatrix(2, 2, 1, 0)", () => rng.uniformMatrix(2, 2, 1, 0), "hi = 0 is invalid: expected a number > lo = 1 (U[lo, hi) is empty otherwise)"],
     ["uniformMatrix(2, 2, 1, 1)", () => rng.uniformMatrix(2, 2, 1, 1), "hi = 1 is invalid: expected a number > lo = 1"],
-    ["branchJacobian, W2 of the wrong width", () => residual.branchJacobian({ W1: ones(3, 4), W2: ones(3, 2) }, ones(4, 1), "relu"), "W2 has shape 3×2: expected any×3"],
-    ["branchJacobian, x of the wrong height", () => residual.branchJacobian({ W1: ones(3, 4), W2: ones(4, 3) }, ones(3, 1), "relu"), "x has shape 3×1: expected 4×1"],
+    // a block's weights are n×n and its input n×1 (the skip adds x to the branch's output)
+    ["branchJacobian, W2 of the wrong width", () => residual.branchJacobian({ W1: ones(4, 4), W2: ones(4, 3) }, ones(4, 1), "relu"), "W2 has shape 4×3: expected 4×4"],
+    ["branchJacobian, x of the wrong height", () => residual.branchJacobian({ W1: ones(4, 4), W2: ones(4, 4) }, ones(3, 1), "relu"), "X0 has 3 rows: expected 4, the size of W1 and W2"],
     ["branchJacobian, W1 not a matrix", () => residual.branchJacobian({ W1: [[1]] as unknown as Matrix, W2: ones(1, 1) }, ones(1, 1), "relu"), "W1 = Array(1) is invalid: expected an ml-matrix Matrix"],
     ["derivativeDiagonal of a 3×2 matrix", () => residual.derivativeDiagonal(ones(3, 2), "relu"), "z has shape 3×2: expected any×1"],
     ["createPlainStack without rng", () => residual.createPlainStack({ depth: 2, width: 3, init: 1, activation: "relu" } as never), "rng = undefined is invalid: expected a random generator from createRng(seed)"],

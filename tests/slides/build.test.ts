@@ -311,7 +311,7 @@ test("listNotebooks: the .ipynb files of a folder in name order", () => {
 describe("CLI arguments", () => {
   test("--execute, repeated --set (both spellings), --out and explicit notebooks, paths taken from the given folder", () => {
     const args = parseArgs(["--execute", "--set", "depth=30", "--set=p=0.5", "--set", "label=a=b", "--out", "x", "a.ipynb"], join("/", "home", "me"));
-    expect(args).toEqual({ notebooks: [join("/", "home", "me", "a.ipynb")], subset: true, outDir: join("/", "home", "me", "x"), execute: true, set: { depth: "30", p: "0.5", label: "a=b" }, help: false });
+    expect(args).toEqual({ notebooks: [join("/", "home", "me", "a.ipynb")], subset: true, outDir: join("/", "home", "me", "x"), execute: true, set: { depth: "30", p: "0.5", label: "a=b" }, live: true, help: false });
   });
 
   test("without notebooks it takes every notebook in notebooks/; --help asks for the help text", () => {
