@@ -60,7 +60,7 @@ function sgdPrediction(text: string): { steps: number; rms: number; tolerance: n
   if (!line) throw new Error("no SGD error prediction in the notebook output");
   const [steps, bias, spread, rms, tolerance] = line.slice(1).map(Number);
   expect(rms).toBeCloseTo(Math.hypot(bias, spread), 1 - Math.floor(Math.log10(rms)));
-  expect(tolerance / rms).toBeCloseTo(4, 2);
+  expect(tolerance / rms).toBeCloseTo(4, 1);  // both rounded to 3 digits: up to 1 % apart
   return { steps, rms, tolerance };
 }
 
