@@ -31,12 +31,12 @@ export { makeRegressionData } from "./dropout";
 export { applyDropout, dropoutObjective, dropoutObjectiveEstimates, dropoutObjectiveExact, meanMaskedPrediction } from "./dropout";
 export { columnNorms, dropoutGamma, dropoutSolution, tikhonovSolution } from "./dropout";
 export { fromRidge, ridgeSolution, toRidge } from "./dropout";
-export { dropoutSgd, scaledRelativeError } from "./dropout";
+export { dropoutSgd, predictPolyakError, scaledRelativeError } from "./dropout";
 export { dropoutPath, ridgePath, standardizedRidgePath, type CoefficientPathRow } from "./dropout";
 export { heldOutExperiment } from "./dropout";
 
 // Charts: (data, options) => vega-lite v5 spec; show() displays any vega-lite v5 spec.
-export { barChart, heatmapChart, lineChart, scatterChart, sideBySide, stripChart, type ChartSpec, type Row } from "./charts";
+export { barChart, heatmapChart, lineChart, scatterChart, sideBySide, type ChartSpec, type Row } from "./charts";  // stripChart: "@skip-and-drop/lib/charts"
 export { decadeTicks, withAxisTicks } from "./charts";
 export { show, showSvg, toPng, toSvg, type VegaLiteSpec } from "./display";
 

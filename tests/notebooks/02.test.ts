@@ -40,6 +40,7 @@ function expectChecks(r: Run, sgdTolerance: number): void {
   expect(printed(r.text, "max_j |‖X̃[:, j]‖ − λ^{1/2}√(p/(1−p))|")).toBeLessThan(1e-9);
   expect(printed(r.text, "|Monte Carlo − (4)| in standard errors")).toBeLessThan(4);
   const average = printed(r.text, "Polyak average: error vs w̌*");
+  expect(average).toBeLessThan(sgdPrediction(r.text).tolerance);
   const last = printed(r.text, "last iterate:   error vs w̌*");
   expect(average).toBeLessThan(sgdTolerance);
   expect(average).toBeLessThan(last / 3);  // averaging is what converges, not the last iterate
@@ -48,6 +49,19 @@ function expectChecks(r: Run, sgdTolerance: number): void {
   // (c) and batch norm: ridge on standardised features lands near dropout, plain ridge far from it.
   const standardized = gapToDropout(r.text, "ridge on standardised features:");
   expect(standardized).toBeLessThan(gapToDropout(r.text, "plain ridge, same λ") / 5);
+}
+
+/**
+ * The SGD tolerance is derived, not fixed: 4 × the rms error predicted from the data and the run's
+ * settings, printed with its bias and spread (each to 3 digits).
+ */
+function sgdPrediction(text: string): { steps: number; rms: number; tolerance: number } {
+  const line = /^T = (\d+): bias (\S+) ⊕ spread (\S+) = rms (\S+), tolerance 4 × rms = (\S+)$/m.exec(text);
+  if (!line) throw new Error("no SGD error prediction in the notebook output");
+  const [steps, bias, spread, rms, tolerance] = line.slice(1).map(Number);
+  expect(rms).toBeCloseTo(Math.hypot(bias, spread), 1 - Math.floor(Math.log10(rms)));
+  expect(tolerance / rms).toBeCloseTo(4, 1);  // both rounded to 3 digits: up to 1 % apart
+  return { steps, rms, tolerance };
 }
 
 /** Least squares' held-out error and the best dropout's, from the held-out summary. */
@@ -85,6 +99,20 @@ describe("notebook 02: dropout as regularization", () => {
     expect(r.text).toContain("λ = 10");
     // (c): every column of X̃ has norm λ^½·√(p/(1−p)) = √10·√(0.05/0.95).
     expect(r.text).toContain(`λ^{1/2}·√(p/(1−p)) = ${(Math.sqrt(10) * Math.sqrt(0.05 / 0.95)).toFixed(6)}`);
+  }, 180_000);
+
+  it("holds its SGD checks at the edge of the ranges: fewest steps, smallest p, most noise", async () => {
+    // A fixed 5 % missed here: 20000 steps cannot bring the average that close at p = 0.05.
+    const r = await run("edge", { p: "0.05", noise: "10", sgdSteps: "20000" });
+    expect(r.stderr).toBe("");
+    expect(r.text).not.toMatch(/✗/);
+    const { steps, rms, tolerance } = sgdPrediction(r.text);
+    expect(steps).toBe(20000);
+    expect(rms).toBeGreaterThan(0.05);
+    for (const label of ["Polyak average: error vs w̌*", "p·w̄ vs Tikhonov w*"]) expect(printed(r.text, label)).toBeLessThan(tolerance);
+    // the printout names what the longest run in the range would reach: the spread falls like 1/√T
+    const longer = /^sgdSteps = 400000 would bring the rms to (\S+)$/m.exec(r.text);
+    expect(Number(longer?.[1])).toBeLessThan(rms / Math.sqrt(400000 / 20000) * 1.2);
   }, 180_000);
 
   it("names the bad knob when the feature scales are given largest first", async () => {

@@ -3,6 +3,7 @@ export * from "./objective";
 export * from "./solutions";
 export * from "./ridge";
 export * from "./sgd";
+export * from "./polyak-error";
 export * from "./data";
 export * from "./paths";
 export * from "./scaled-error";

@@ -78,6 +78,28 @@ export interface DropoutSgdResult {
   trace: DropoutSgdCheckpoint[];
 }
 
+export interface SgdStepGeometry {
+  /** Factor on kept entries: 1/p for inverted dropout, else 1. */
+  scale: number;
+  /** Diagonal of the preconditioner P. */
+  P: number[];
+  /** The base step η = stepScale / R². */
+  stepSize: number;
+}
+
+/** The preconditioner P and step η that dropoutSgd uses (see the module comment); arguments already checked. */
+export function sgdStepGeometry(
+  X: Matrix,
+  p: number,
+  { inverted, stepScale, precondition }: { inverted: boolean; stepScale: number; precondition: SgdPreconditioner },
+): SgdStepGeometry {
+  const scale = inverted ? 1 / p : 1;
+  // A zero column never moves its weight (its gradient is 0), so any P_jj will do there.
+  const P = columnNormsOf(X).map((norm) => (precondition === "none" || norm === 0 ? 1 : X.rows / norm ** 2));
+  const R2 = Math.max(...X.to2DArray().map((row) => row.reduce((s, x, j) => s + P[j] * x * x, 0))) * scale * scale;
+  return { scale, P, stepSize: R2 > 0 ? stepScale / R2 : stepScale };
+}
+
 const distanceTo = (a: readonly number[], b: readonly number[]) => Math.hypot(...a.map((v, j) => v - b[j]));
 
 /** Runs minibatch SGD with dropout masks on ‖y − (R ⊙ X)w‖²; see the module comment. */
@@ -101,11 +123,7 @@ export function dropoutSgd(X: Matrix, y: Matrix, options: DropoutSgdOptions): Dr
 
   const rows = X.to2DArray();
   const ys = y.getColumn(0);
-  const scale = inverted ? 1 / p : 1;
-  // A zero column never moves its weight (its gradient is 0), so any P_jj will do there.
-  const P = columnNormsOf(X).map((norm) => (precondition === "none" || norm === 0 ? 1 : n / norm ** 2));
-  const R2 = Math.max(...rows.map((row) => row.reduce((s, x, j) => s + P[j] * x * x, 0))) * scale * scale;
-  const stepSize = R2 > 0 ? stepScale / R2 : stepScale;
+  const { scale, P, stepSize } = sgdStepGeometry(X, p, { inverted, stepScale, precondition });
   const goal = target?.getColumn(0);
 
   const w = w0 ? w0.getColumn(0) : new Array<number>(d).fill(0);
