@@ -13,7 +13,7 @@ export interface ClampOptions {
   floor?: number;
   /** Values above this (and +Infinity) are drawn here. Default: one decade over the largest finite value. */
   ceiling?: number;
-  /** Boolean field set to true on clamped rows (OR-ed with an existing flag, so x and y can share it). */
+  /** Field set to true on clamped rows and absent from the others (an existing true is kept, so x and y can share it). */
   flag?: string;
 }
 
@@ -58,7 +58,10 @@ export function clampForLog(rows: readonly Row[], field: string, options: ClampO
     const moved = clampedValue !== v;
     if (moved && Number.isFinite(v) && v > 0) outOfRange++;
     else if (moved) offAxis++;
-    return { ...row, [field]: clampedValue, [flag]: row[flag] === true || moved };
+    // only clamped rows carry the flag: a notebook stores every row of every chart
+    if (row[flag] === true || moved) return { ...row, [field]: clampedValue, [flag]: true };
+    const { [flag]: _unflagged, ...rest } = row;
+    return { ...rest, [field]: clampedValue };
   });
   return { rows: out, floor, ceiling, count: offAxis + outOfRange, offAxis, outOfRange };
 }

@@ -14,6 +14,10 @@ function clampShape(flag: string | undefined): Record<string, unknown> {
   return { shape: { field: flag, type: "nominal", title: "clamped to axis edge", scale } };
 }
 
+/** Rows with the clamp flag spelled out (false where clampForLog left it off), for the shape legend. */
+const flagged = (rows: readonly Row[], flag: string | undefined): Row[] =>
+  flag ? rows.map((row) => ({ ...row, [flag]: row[flag] === true })) : [...rows];
+
 export function scatterChart(data: readonly Row[], options: ScatterOptions): ChartSpec {
   requireChartArguments(data, options);
   const { x = defaults.x, y = defaults.y, xTitle, yTitle, seriesTitle = defaults.seriesTitle } = options;
@@ -35,7 +39,7 @@ export function scatterChart(data: readonly Row[], options: ScatterOptions): Cha
   );
   const mark = { type: "point", filled: true, size: defaults.pointSize, opacity: defaults.opacity };
   return compose(
-    { rows: axes.rows, layers: [{ mark, encoding }], axes: { xType: "quantitative", xScale: axes.xScale, yScale: axes.yScale }, notes: axes.notes },
+    { rows: flagged(axes.rows, axes.flag), layers: [{ mark, encoding }], axes: { xType: "quantitative", xScale: axes.xScale, yScale: axes.yScale }, notes: axes.notes },
     options,
   );
 }
