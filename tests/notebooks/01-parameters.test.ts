@@ -15,7 +15,8 @@ afterAll(scratch.remove);
 describe("notebook 01's parameter checks", () => {
   it.each([
     ["depth", "0", "depth = 0 is invalid: expected an integer in [1, 200]"],
-    ["width", "129", "width = 129 is invalid: expected an integer in [1, 128]"],
+    ["width", "65", "width = 65 is invalid: expected an integer in [1, 64]"],
+    ["batch", "257", "batch = 257 is invalid: expected an integer in [1, 256]"],
     ["steps", "1.5", "steps = 1.5 is invalid: expected an integer in [1, 5000]"],
     ["weightScale", "5", "weightScale = 5 is invalid: expected a number in [0.1, 3]"],
     ["lr", "0", "lr = 0 is invalid: expected a number in (0, 1]"],
