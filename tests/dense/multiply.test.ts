@@ -19,6 +19,7 @@ function naive(A: number[][], B: number[][]): number[][] {
 const T = (A: number[][]) => A[0].map((_, j) => A.map((row) => row[j]));
 
 // m×k times k×n: remainders of both the 4-row and the 2-column blocks, vectors, non-square.
+// Inputs from createRng share one buffer (read in place), transposes are ml-matrix copies (copied).
 const SHAPES: [number, number, number][] = [
   [1, 1, 1], [1, 7, 1], [1, 16, 32], [16, 1, 5], [5, 9, 1], [3, 3, 3], [4, 4, 2],
   [7, 5, 11], [13, 17, 3], [16, 16, 32], [33, 8, 31], [64, 64, 65],
@@ -60,6 +61,21 @@ describe("register-blocked matrix products", () => {
     const view = new MatrixTransposeView(A) as unknown as Matrix;
     expect(multiply(view, B).to2DArray()).toEqual(naive(T(a), b));
     expect([A.to2DArray(), B.to2DArray()]).toEqual([a, b]);
+  });
+
+  it("stays right after ml-matrix replaced rows of a product it returned (addRow, removeRow, removeColumn)", () => {
+    const B = rng.normalMatrix(5, 4);
+    const edits: ((C: Matrix) => Matrix)[] = [
+      (C) => C.removeRow(0).addRow(0, [1, -2, 3, 0.5, 7]), // same shape, a fresh first row
+      (C) => C.removeRow(2).addRow(1, [4, 4, -1, 2, 0]), // same shape, rows shifted
+      (C) => C.removeColumn(4).addColumn(4, [1, 2, 3, 4]), // same shape, every row fresh
+      (C) => C.addRow([9, 8, 7, 6, 5]), // one more row
+    ];
+    for (const edit of edits) {
+      const A = edit(multiply(rng.normalMatrix(4, 3), rng.normalMatrix(3, 5)));
+      expect(multiply(A, B).to2DArray()).toEqual(naive(A.to2DArray(), B.to2DArray()));
+      expect(multiplyTransposeA(A.transpose(), B).to2DArray()).toEqual(naive(A.to2DArray(), B.to2DArray()));
+    }
   });
 
   it("refuses operands whose inner dimensions differ, naming both", () => {

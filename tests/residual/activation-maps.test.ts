@@ -2,7 +2,7 @@
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { ACTIVATIONS, activationFunctions } from "../../lib/src/residual/activations";
-import { activate, backThroughActivation } from "../../lib/src/residual/activation-maps";
+import { activate, backThroughActivation, backThroughActivationInPlace } from "../../lib/src/residual/activation-maps";
 import { createRng } from "../../lib/src/rng";
 
 describe("activate and backThroughActivation", () => {
@@ -20,6 +20,9 @@ describe("activate and backThroughActivation", () => {
       expect(activate(Z, name).to2DArray()).toEqual(Z.to2DArray().map((row) => row.map(f)));
       const want = Z.to2DArray().map((row, i) => row.map((z, j) => dY.get(i, j) * df(z)));
       expect(backThroughActivation(dY, Z, name).to2DArray()).toEqual(want);
+      const owned = dY.clone();
+      expect(backThroughActivationInPlace(owned, Z, name)).toBe(owned);
+      expect(owned.to2DArray()).toEqual(want);
     });
   }
 

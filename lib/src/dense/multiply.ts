@@ -1,14 +1,16 @@
-// Matrix products on Float64Array rows, register-blocked: the kernel computes
-// C_ij = Σ_p A_ip · Bt_jp (a row of A against a row of Bᵀ, both contiguous) for a 4×2 block
-// of C at a time, so each pass over p loads 6 numbers and does 8 multiply-adds, all eight
-// sums staying in registers. The three products a layer needs map onto it:
-//   A·B   = kernel(A, Bᵀ)   (Bᵀ copied once into reused scratch: O(kn) against O(mkn))
-//   Aᵀ·B  = kernel(Aᵀ, Bᵀ)
-//   A·Bᵀ  = kernel(A, B)    (no copy at all)
-// No argument checks here: callers check shapes once, outside their loops.
+// Matrix products on flat Float64Array storage, register-blocked: one kernel computes
+// C_ij = Σ_p A(i, p) · B(p, j) for a 4×2 block of C at a time, so each step of p loads 6
+// numbers and does 8 multiply-adds, all eight sums staying in registers. Each operand is read
+// through strides (entry (i, p) of A at i·ai + p·ap), so a transposed operand is the same
+// storage read the other way round and no product copies its inputs:
+//   A·B   (A m×k, B k×n):  A(i, p) = a[i·k + p],  B(p, j) = b[p·n + j]
+//   Aᵀ·B  (A k×m, B k×n):  A(i, p) = a[p·m + i],  B(p, j) = b[p·n + j]
+//   A·Bᵀ  (A m×k, B n×k):  A(i, p) = a[i·k + p],  B(p, j) = b[j·k + p]
+// Every sum runs p = 0, 1, …, k − 1 from 0, as ml-matrix's mmul does, so results are
+// bit-identical to it. No argument checks inside: callers check shapes once, outside loops.
 import type { Matrix } from "ml-matrix";
 import { requireBudget } from "../checks";
-import { newMatrix, rowsOf, Scratch, transposeInto } from "./storage";
+import { flatOf, newMatrix, Scratch } from "./storage";
 
 /** The one check: the inner dimensions of the product must agree. */
 function requireInner(what: string, left: number, right: number): void {
@@ -18,95 +20,88 @@ function requireInner(what: string, left: number, right: number): void {
 const leftScratch = new Scratch();
 const rightScratch = new Scratch();
 
-/** C (m×n) = A (m×k, rows) times Btᵀ (Bt n×k, rows); writes every entry of C. */
-export function dotKernel(C: Float64Array[], A: readonly Float64Array[], Bt: readonly Float64Array[], m: number, k: number, n: number): void {
-  // Columns in panels of PANEL rows of Bt (PANEL·k numbers), so a panel stays in cache while every
-  // block of A's rows passes over it; the order of each sum over p is unchanged.
-  for (let j0 = 0; j0 < n; j0 += PANEL) panelKernel(C, A, Bt, m, k, j0, Math.min(n, j0 + PANEL));
-}
-
-const PANEL = 32;
-
-/** Columns j0 … j1 − 1 of C = A Btᵀ. */
-function panelKernel(C: Float64Array[], A: readonly Float64Array[], Bt: readonly Float64Array[], m: number, k: number, j0: number, n: number): void {
+/**
+ * C (m×n, row-major) = A·B with A(i, p) = a[i·ai + p·ap] and B(p, j) = b[p·bp + j·bj];
+ * writes every entry of C.
+ */
+export function stridedProduct(
+  c: Float64Array,
+  a: Float64Array, ai: number, ap: number,
+  b: Float64Array, bp: number, bj: number,
+  m: number, k: number, n: number,
+): void {
   let i = 0;
   for (; i + 3 < m; i += 4) {
-    const a0 = A[i], a1 = A[i + 1], a2 = A[i + 2], a3 = A[i + 3];
-    const C0 = C[i], C1 = C[i + 1], C2 = C[i + 2], C3 = C[i + 3];
-    let j = j0;
+    const a0 = i * ai, a1 = a0 + ai, a2 = a1 + ai, a3 = a2 + ai;
+    const c0 = i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+    let j = 0;
     for (; j + 1 < n; j += 2) {
-      const u = Bt[j], v = Bt[j + 1];
       let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
-      for (let p = 0; p < k; p++) {
-        const up = u[p], vp = v[p];
-        let x = a0[p]; c00 += x * up; c01 += x * vp;
-        x = a1[p]; c10 += x * up; c11 += x * vp;
-        x = a2[p]; c20 += x * up; c21 += x * vp;
-        x = a3[p]; c30 += x * up; c31 += x * vp;
+      for (let p = 0, o = 0, u = j * bj, v = u + bj; p < k; p++, o += ap, u += bp, v += bp) {
+        const bu = b[u], bv = b[v];
+        let x = a[a0 + o]; c00 += x * bu; c01 += x * bv;
+        x = a[a1 + o]; c10 += x * bu; c11 += x * bv;
+        x = a[a2 + o]; c20 += x * bu; c21 += x * bv;
+        x = a[a3 + o]; c30 += x * bu; c31 += x * bv;
       }
-      C0[j] = c00; C0[j + 1] = c01; C1[j] = c10; C1[j + 1] = c11;
-      C2[j] = c20; C2[j + 1] = c21; C3[j] = c30; C3[j + 1] = c31;
+      c[c0 + j] = c00; c[c0 + j + 1] = c01; c[c1 + j] = c10; c[c1 + j + 1] = c11;
+      c[c2 + j] = c20; c[c2 + j + 1] = c21; c[c3 + j] = c30; c[c3 + j + 1] = c31;
     }
     if (j < n) {
-      const u = Bt[j];
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      for (let p = 0; p < k; p++) {
-        const up = u[p];
-        c0 += a0[p] * up; c1 += a1[p] * up; c2 += a2[p] * up; c3 += a3[p] * up;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let p = 0, o = 0, u = j * bj; p < k; p++, o += ap, u += bp) {
+        const bu = b[u];
+        s0 += a[a0 + o] * bu; s1 += a[a1 + o] * bu; s2 += a[a2 + o] * bu; s3 += a[a3 + o] * bu;
       }
-      C0[j] = c0; C1[j] = c1; C2[j] = c2; C3[j] = c3;
+      c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
     }
   }
   for (; i < m; i++) {
-    const a = A[i], Ci = C[i];
-    for (let j = j0; j < n; j++) {
-      const u = Bt[j];
-      let c = 0;
-      for (let p = 0; p < k; p++) c += a[p] * u[p];
-      Ci[j] = c;
+    const ar = i * ai;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0, o = ar, u = j * bj; p < k; p++, o += ap, u += bp) s += a[o] * b[u];
+      c[i * n + j] = s;
     }
   }
-}
-
-/** Mᵀ's rows, written into `scratch` (valid until that scratch's next use). */
-function transposed(scratch: Scratch, M: Matrix): Float64Array[] {
-  const rows = scratch.take(M.columns, M.rows);
-  transposeInto(rowsOf(M), rows, M.rows, M.columns);
-  return rows;
 }
 
 /** A·B for A m×k and B k×n (ml-matrix's A.mmul(B), register-blocked). */
 export function multiply(A: Matrix, B: Matrix): Matrix {
   requireInner("A·B", A.columns, B.rows);
-  requireBudget("m × k × n (A·B)", A.rows * A.columns * B.columns, "time");
-  const { M, rows } = newMatrix(A.rows, B.columns);
-  dotKernel(rows, rowsOf(A), transposed(rightScratch, B), A.rows, A.columns, B.columns);
+  const [m, k, n] = [A.rows, A.columns, B.columns];
+  requireBudget("m × k × n (A·B)", m * k * n, "time");
+  const { M, flat } = newMatrix(m, n);
+  stridedProduct(flat, flatOf(A, leftScratch), k, 1, flatOf(B, rightScratch), n, 1, m, k, n);
   return M;
 }
 
-/** Aᵀ·B for A k×m and B k×n, without forming Aᵀ as a Matrix. */
+/** Aᵀ·B for A k×m and B k×n, without forming Aᵀ. */
 export function multiplyTransposeA(A: Matrix, B: Matrix): Matrix {
   requireInner("Aᵀ·B", A.rows, B.rows);
-  requireBudget("m × k × n (Aᵀ·B)", A.columns * A.rows * B.columns, "time");
-  const { M, rows } = newMatrix(A.columns, B.columns);
-  dotKernel(rows, transposed(leftScratch, A), transposed(rightScratch, B), A.columns, A.rows, B.columns);
+  const [m, k, n] = [A.columns, A.rows, B.columns];
+  requireBudget("m × k × n (Aᵀ·B)", m * k * n, "time");
+  const { M, flat } = newMatrix(m, n);
+  stridedProduct(flat, flatOf(A, leftScratch), 1, m, flatOf(B, rightScratch), n, 1, m, k, n);
   return M;
 }
 
-/** A·Bᵀ for A m×k and B n×k: both operands are read as stored. */
+/** A·Bᵀ for A m×k and B n×k, without forming Bᵀ. */
 export function multiplyTransposeB(A: Matrix, B: Matrix): Matrix {
   requireInner("A·Bᵀ", A.columns, B.columns);
-  requireBudget("m × k × n (A·Bᵀ)", A.rows * A.columns * B.rows, "time");
-  const { M, rows } = newMatrix(A.rows, B.rows);
-  dotKernel(rows, rowsOf(A), rowsOf(B), A.rows, A.columns, B.rows);
+  const [m, k, n] = [A.rows, A.columns, B.rows];
+  requireBudget("m × k × n (A·Bᵀ)", m * k * n, "time");
+  const { M, flat } = newMatrix(m, n);
+  stridedProduct(flat, flatOf(A, leftScratch), k, 1, flatOf(B, rightScratch), 1, k, m, k, n);
   return M;
 }
 
-/** AᵀA for A k×m (a Gram matrix): one transposed copy serves as both operands. */
+/** AᵀA for A k×m (a Gram matrix): both operands are A's storage. */
 export function gramMatrix(A: Matrix): Matrix {
-  requireBudget("m × k × m (AᵀA)", A.columns * A.rows * A.columns, "time");
-  const { M, rows } = newMatrix(A.columns, A.columns);
-  const At = transposed(leftScratch, A);
-  dotKernel(rows, At, At, A.columns, A.rows, A.columns);
+  const [m, k] = [A.columns, A.rows];
+  requireBudget("m × k × m (AᵀA)", m * k * m, "time");
+  const { M, flat } = newMatrix(m, m);
+  const a = flatOf(A, leftScratch);
+  stridedProduct(flat, a, 1, m, a, m, 1, m, k, m);
   return M;
 }

@@ -15,48 +15,61 @@ export function rowsOf(M: Matrix): Float64Array[] {
   return Array.from({ length: M.rows }, (_, i) => Float64Array.from(M.getRow(i)));
 }
 
-type Writable = { data: Float64Array[]; rows: number; columns: number };
+// newMatrix keeps the flat view on the matrix, so that flatOf need not make one per call.
+const FLAT = Symbol("flat storage");
+type Writable = { data: Float64Array[]; rows: number; columns: number; [FLAT]?: Float64Array };
 
 /**
- * A new rows×columns matrix of zeros and its rows, ready to be filled in place. The rows are
- * views into one buffer: ml-matrix's constructor allocates a Float64Array per row, and V8
- * keeps each one larger than 64 bytes outside its heap, which made allocation, not
- * arithmetic, the largest cost of a small layer. The result is an ordinary Matrix.
+ * A new rows×columns matrix of zeros, its rows, and `flat`, all its entries row after row in
+ * one Float64Array (entry (i, j) at i·columns + j) that the rows are views into. ml-matrix's
+ * constructor allocates a Float64Array per row, and V8 keeps each one larger than 64 bytes
+ * outside its heap, which made allocation, not arithmetic, the largest cost of a small layer.
+ * The result is an ordinary Matrix.
  */
-export function newMatrix(rows: number, columns: number): { M: Matrix; rows: Float64Array[] } {
+export function newMatrix(rows: number, columns: number): { M: Matrix; rows: Float64Array[]; flat: Float64Array } {
   const buffer = new ArrayBuffer(rows * columns * 8);
+  const flat = new Float64Array(buffer);
   const views = new Array<Float64Array>(rows);
   for (let i = 0; i < rows; i++) views[i] = new Float64Array(buffer, i * columns * 8, columns);
   const M = new Matrix(0, 0);
-  Object.assign(M as unknown as Writable, { data: views, rows, columns });
-  return { M, rows: views };
+  const writable = M as unknown as Writable;
+  writable.data = views;
+  writable.rows = rows;
+  writable.columns = columns;
+  writable[FLAT] = flat;
+  return { M, rows: views, flat };
 }
 
 /**
- * Row views into one growing Float64Array, for scratch copies (a transposed operand) that
- * every call of a kernel reuses instead of allocating: `take(r, c)` returns r row views of
- * length c, valid until the next `take`.
+ * M's entries row after row (entry (i, j) at i·columns + j): a view of M's own storage when
+ * its rows lie end to end in one buffer (every matrix newMatrix made, unless a row was since
+ * replaced), else a copy written into `scratch` (valid until that scratch's next use).
  */
-export class Scratch {
-  private buffer = new Float64Array(0);
-  private views: Float64Array[] = [];
-  private rows = -1;
-  private columns = -1;
-
-  take(rows: number, columns: number): Float64Array[] {
-    if (rows === this.rows && columns === this.columns) return this.views;
-    if (this.buffer.length < rows * columns) this.buffer = new Float64Array(Math.max(rows * columns, 2 * this.buffer.length));
-    this.views = Array.from({ length: rows }, (_, i) => this.buffer.subarray(i * columns, (i + 1) * columns));
-    [this.rows, this.columns] = [rows, columns];
-    return this.views;
+export function flatOf(M: Matrix, scratch: Scratch): Float64Array {
+  const { rows: r, columns: c } = M;
+  const data = rowsOf(M);
+  if (r === 0 || c === 0) return new Float64Array(0);
+  const kept = (M as unknown as Writable)[FLAT];
+  // ml-matrix's addRow, removeColumn … put fresh rows (own buffer, offset 0) in place of the
+  // views, so the kept view still holds M when row 0 is in its buffer and row i at i·c.
+  if (kept !== undefined && kept.length === r * c && data[0].buffer === kept.buffer) {
+    let same = data[0].byteOffset === 0 && data[0].length === c;
+    for (let i = 1; i < r && same; i++) same = data[i].byteOffset === i * c * 8 && data[i].length === c;
+    if (same) return kept;
   }
+  const flat = scratch.take(r * c);
+  for (let i = 0; i < r; i++) flat.set(data[i], i * c);
+  return flat;
 }
 
-/** dst = srcᵀ, with src r×c and dst c×r given as rows. */
-export function transposeInto(src: readonly Float64Array[], dst: Float64Array[], r: number, c: number): void {
-  for (let i = 0; i < r; i++) {
-    const s = src[i];
-    for (let j = 0; j < c; j++) dst[j][i] = s[j];
+/** One growing Float64Array that every call of a kernel reuses for its copies instead of allocating. */
+export class Scratch {
+  private buffer = new Float64Array(0);
+
+  /** `length` numbers, valid until the next `take`. */
+  take(length: number): Float64Array {
+    if (this.buffer.length < length) this.buffer = new Float64Array(Math.max(length, 2 * this.buffer.length));
+    return this.buffer.length === length ? this.buffer : this.buffer.subarray(0, length);
   }
 }
 

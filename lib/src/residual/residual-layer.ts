@@ -4,7 +4,7 @@ import { Matrix } from "ml-matrix";
 import { requireMatrix } from "../checks";
 import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multiply";
 import { activationFunctions, type Activation } from "./activations";
-import { activate, addInPlace, backThroughActivation } from "./activation-maps";
+import { activate, addInPlace, backThroughActivationInPlace } from "./activation-maps";
 import { requireSameShape } from "./elementwise";
 import { initWeights } from "./init";
 import type { LayerKind } from "./layer";
@@ -37,7 +37,7 @@ export const residualLayer: LayerKind<ResidualParams> = {
     // Y = W2 A + X, A = act(H), H = W1 X:
     //   dA = W2ᵀ dY,  dW2 = dY Aᵀ,  dH = dA ⊙ act'(H),  dW1 = dH Xᵀ,
     //   dX = W1ᵀ dH + dY   — the skip path hands dY back unchanged: (I + W1ᵀ D W2ᵀ) dY.
-    const dH = backThroughActivation(multiplyTransposeA(W2, dY), H, activation);
+    const dH = backThroughActivationInPlace(multiplyTransposeA(W2, dY), H, activation);
     return {
       dX: addInPlace(multiplyTransposeA(W1, dH), dY),
       grads: { W1: multiplyTransposeB(dH, X), W2: multiplyTransposeB(dY, A) },
