@@ -3,9 +3,9 @@
 // system's DejaVu, so the PNG looks the same on every machine that has the font.
 import * as vega from "vega";
 import * as vl from "vega-lite";
-import { Resvg } from "@resvg/resvg-js";
 import { requireInterval } from "../checks";
 import { recompressPng } from "./png";
+import { newResvg } from "./resvg";
 import type { VegaLiteSpec } from "./spec";
 
 export const CHART_FONT = "DejaVu Sans";
@@ -91,7 +91,7 @@ export interface PngOptions {
 export function svgToPng(svg: string, options: PngOptions = {}): Buffer {
   const { zoom = 2 } = options;
   requireInterval("zoom", zoom, 0, 8, "(]");
-  const resvg = new Resvg(svg, {
+  const resvg = newResvg(svg, {
     fitTo: { mode: "zoom", value: zoom },
     font: { loadSystemFonts: true, defaultFontFamily: CHART_FONT },
   });
