@@ -1,9 +1,13 @@
 // A Jupyter client for one tslab kernel. Requests go out on shell (DEALER ↔ the kernel's
 // ROUTER) and control; everything a cell prints or displays comes back on iopub (SUB ↔ PUB),
-// tagged with the msg_id of the request that caused it. A cell is finished when both its
-// execute_reply and its iopub `status: idle` have arrived and iopub then stays quiet for
-// `settleMs`: tslab reports an unhandled promise rejection only as stderr sent just after
-// the idle status (about 1 ms later on an idle machine; 100 ms leaves room for a busy one).
+// tagged with the msg_id of the request that caused it. tslab reports an unhandled promise
+// rejection only as stderr sent just after the cell's idle status (in the same turn of its
+// event loop). So once the execute_reply and the idle status have arrived, a fence follows:
+// a kernel_info_request, which the kernel handles in a later turn, so its own iopub idle
+// status comes after anything that turn still sent for the cell (iopub is one ordered
+// stream). The cell is finished when the fence's reply and idle status are in, and iopub has
+// then been quiet for the cell for `settleMs` (default 0). A fixed 100 ms wait did this before,
+// at 100 ms a cell.
 import { PROGRESS_METADATA } from "@skip-and-drop/lib/mime";
 import type { Message } from "./protocol";
 import { Channels } from "./channels";
@@ -92,7 +96,7 @@ export class Kernel {
   /** `onProgress` receives the text of each progress display (the library's trackProgress) as it arrives. */
   async execute(
     code: string,
-    { timeoutMs = 120_000, settleMs = 100, onProgress }: { timeoutMs?: number; settleMs?: number; onProgress?: (text: string, finished: boolean) => void } = {},
+    { timeoutMs = 120_000, settleMs = 0, onProgress }: { timeoutMs?: number; settleMs?: number; onProgress?: (text: string, finished: boolean) => void } = {},
   ): Promise<ExecuteReply> {
     const started = performance.now();
     const cell = new CellCollector();
@@ -117,13 +121,16 @@ export class Kernel {
     let unsent: unknown;
     const refused = sent.then(() => new Promise<never>(() => {}), (error: unknown) => (unsent = error ?? new Error("send failed")));
     const deadline = started + timeoutMs;
+    let fence: { msgId: string; reply: boolean; idle: boolean } | undefined;
     let status: ExecuteStatus | undefined;
     while (!status) {
       const now = performance.now();
-      if (reply && idle && now - lastMessage >= settleMs) status = replyStatus(reply);
+      if (reply && idle && !fence) fence = this.sendFence(() => wake());
+      const fenced = fence !== undefined && fence.reply && fence.idle;
+      if (fenced && now - lastMessage >= settleMs) status = replyStatus(reply!);
       else if (now >= deadline) status = reply ? replyStatus(reply) : "timeout";
       else {
-        const until = reply && idle ? lastMessage + settleMs - now : deadline - now;
+        const until = fenced ? lastMessage + settleMs - now : deadline - now;
         const woke = new Promise<"woke">((done) => (wake = () => done("woke")));
         if ((await Promise.race([woke, delay(Math.max(1, until)), exit, refused])) === "dead") status = "dead";
         if (unsent !== undefined) {
@@ -134,8 +141,20 @@ export class Kernel {
     }
     if (status === "timeout") this.interrupt();
     this.channels.forget(msgId);
+    if (fence) this.channels.forget(fence.msgId);
     const executionCount = typeof reply?.content.execution_count === "number" ? reply.content.execution_count : null;
     return { status, executionCount, outputs: cell.outputs(executionCount), stderr: cell.stderr, ms: performance.now() - started };
+  }
+
+  /** A kernel_info_request whose reply and iopub idle status mark the end of what came before it. */
+  private sendFence(wake: () => void): { msgId: string; reply: boolean; idle: boolean } {
+    const fence = { msgId: "", reply: false, idle: false };
+    fence.msgId = this.channels.send("shell", "kernel_info_request", {}, (m) => {
+      if (m.header.msg_type === "kernel_info_reply") fence.reply = true;
+      else if (m.header.msg_type === "status" && m.content.execution_state === "idle") fence.idle = true;
+      wake();
+    }).msgId;
+    return fence;
   }
 
   /** SIGINT is how Jupyter interrupts kernels whose spec has no interrupt_mode "message". */
