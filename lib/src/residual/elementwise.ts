@@ -2,7 +2,9 @@
 // their receiver, and its static copies go through a generator that dominates the run
 // time of a training loop; these plain loops do neither.
 import type { Matrix } from "ml-matrix";
-import { newMatrix, rowsOf } from "../dense/storage";
+import { flatOf, newMatrix, rowsOf, Scratch } from "../dense/storage";
+
+const [leftScratch, rightScratch] = [new Scratch(), new Scratch()];
 
 /** f(M_ij) for every entry. */
 export function mapEntries(M: Matrix, f: (x: number) => number): Matrix {
@@ -33,6 +35,26 @@ export function zipEntries(A: Matrix, B: Matrix, f: (a: number, b: number) => nu
   for (let i = 0; i < rows.length; i++) {
     const x = a[i], y = b[i], z = rows[i];
     for (let j = 0; j < z.length; j++) z[j] = f(x[j], y[j]);
+  }
+  return out;
+}
+
+/** A − s·B, entry by entry (A and B of the same shape): an SGD step W − lr·dW, or A − B at s = 1. */
+export function subtractScaled(A: Matrix, B: Matrix, s: number, names?: OperandNames): Matrix {
+  requireSameShape(A, B, names);
+  const { M: out, flat: c } = newMatrix(A.rows, A.columns);
+  const a = flatOf(A, leftScratch), b = flatOf(B, rightScratch);
+  for (let k = 0; k < c.length; k++) c[k] = a[k] - s * b[k];
+  return out;
+}
+
+/** The columns of X listed in `index`, in that order (repeats allowed). */
+export function selectColumns(X: Matrix, index: readonly number[]): Matrix {
+  const { M: out, flat: c } = newMatrix(X.rows, index.length);
+  const x = rowsOf(X);
+  for (let i = 0, k = 0; i < x.length; i++) {
+    const row = x[i];
+    for (let j = 0; j < index.length; j++, k++) c[k] = row[index[j]];
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { multiply, multiplyTransposeA, multiplyTransposeB } from "../dense/multi
 import { trackProgress } from "../progress";
 import type { Rng } from "../rng";
 import type { Activation } from "./activations";
-import { mapEntries, zipEntries } from "./elementwise";
+import { mapEntries, selectColumns, subtractScaled } from "./elementwise";
 import { initScale, type WeightInit } from "./init";
 import type { LayerParams } from "./layer";
 import { createStack, stackBackward, stackForward, type Stack, type StackKind, type Tape } from "./stack";
@@ -35,7 +35,7 @@ export interface RegressionForward {
 export function regressionForward(model: Regressor, X: Matrix, Y: Matrix): RegressionForward {
   requireMatrix("Y", Y, model.V.rows, X.columns);
   const tape = stackForward(model.stack, X);
-  const error = zipEntries(multiply(model.V, tape.outputs[tape.outputs.length - 1]), Y, (a, b) => a - b);
+  const error = subtractScaled(multiply(model.V, tape.outputs[tape.outputs.length - 1]), Y, 1); // ŷ − y
   return { loss: error.norm("frobenius") ** 2 / (2 * X.columns), tape, error };
 }
 
@@ -55,18 +55,13 @@ export function regressionGradients(model: Regressor, X: Matrix, Y: Matrix): Reg
 
 /** W − lr · dW for every weight (a new model; the old one is untouched). */
 export function sgdStep(model: Regressor, grads: RegressionGradients, lr: number): Regressor {
-  const step = (W: Matrix, dW: Matrix) => zipEntries(W, dW, (w, d) => w - lr * d);
+  const step = (W: Matrix, dW: Matrix) => subtractScaled(W, dW, lr);
   const layers = model.stack.layers.map((params, l) => {
     const next: LayerParams = {};
     for (const name of Object.keys(params)) next[name] = step(params[name], grads.dLayers[l][name]);
     return next;
   });
   return { stack: { ...model.stack, layers }, V: step(model.V, grads.dV) };
-}
-
-/** The columns of X listed in `index`. */
-function columns(X: Matrix, index: readonly number[]): Matrix {
-  return X.subMatrixColumn([...index]);
 }
 
 export interface TrainingOptions {
@@ -138,7 +133,7 @@ export function compareTraining(options: TrainingOptions): TrainingRow[] {
     let model: Regressor = { stack: createStack(kind, activation, { depth, width, init: weights, rng }), V };
     const rows: TrainingRow[] = [];
     for (const [step, index] of order.entries()) {
-      const pass = regressionForward(model, columns(X, index), columns(Y, index));
+      const pass = regressionForward(model, selectColumns(X, index), selectColumns(Y, index));
       if (!Number.isFinite(pass.loss)) break; // diverged: the series ends here
       rows.push({ kind, step, loss: pass.loss });
       options.observe?.(kind, step, model, { X, Y });
