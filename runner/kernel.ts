@@ -101,13 +101,14 @@ export class Kernel {
     const started = performance.now();
     const cell = new CellCollector();
     let reply: Message | undefined;
+    let repliedAt = 0;
     let idle = false;
     let lastMessage = performance.now();
     let wake = () => {};
     const request = { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
     const { msgId, sent } = this.channels.send("shell", "execute_request", request, (m) => {
       lastMessage = performance.now();
-      if (m.header.msg_type === "execute_reply") reply = m;
+      if (m.header.msg_type === "execute_reply") [reply, repliedAt] = [m, performance.now()];
       else if (m.header.msg_type === "status" && m.content.execution_state === "idle") idle = true;
       else cell.add(m);
       const progress = (m.content.metadata as Record<string, { finished?: unknown }> | undefined)?.[PROGRESS_METADATA];
@@ -142,8 +143,12 @@ export class Kernel {
     if (status === "timeout") this.interrupt();
     this.channels.forget(msgId);
     if (fence) this.channels.forget(fence.msgId);
+    // After a failed cell tslab aborts every execute_request for 200 ms; wait that out, so the
+    // next request runs (the fixed 100 ms wait per cell used to cover most of it by chance).
+    const ms = performance.now() - started;
+    if (status === "error") await delay(Math.max(0, repliedAt + ABORT_WINDOW_MS - performance.now()));
     const executionCount = typeof reply?.content.execution_count === "number" ? reply.content.execution_count : null;
-    return { status, executionCount, outputs: cell.outputs(executionCount), stderr: cell.stderr, ms: performance.now() - started };
+    return { status, executionCount, outputs: cell.outputs(executionCount), stderr: cell.stderr, ms };
   }
 
   /** A kernel_info_request whose reply and iopub idle status mark the end of what came before it. */
@@ -193,5 +198,8 @@ function replyStatus(reply: Message): ExecuteStatus {
   if (status === "abort" || status === "aborted") return "aborted";
   return status === "ok" ? "ok" : "error";
 }
+
+/** tslab's execQueue.reset(200) after an error, plus a margin for a busy machine. */
+const ABORT_WINDOW_MS = 250;
 
 const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref());
