@@ -8,7 +8,7 @@ import { PROGRESS_METADATA } from "@skip-and-drop/lib/mime";
 import type { Message } from "./protocol";
 import { Channels } from "./channels";
 import { newConnection, spawnKernel, type KernelProcess } from "./kernel-process";
-import { CellCollector } from "./collector";
+import { CellCollector, type DisplayUpdate } from "./collector";
 import type { Output } from "./nbformat";
 
 export type ExecuteStatus = "ok" | "error" | "aborted" | "timeout" | "dead";
@@ -17,6 +17,10 @@ export interface ExecuteReply {
   status: ExecuteStatus;
   executionCount: number | null;
   outputs: Output[];
+  /** Each output's display_id ("" for none), parallel to `outputs`. */
+  displayIds: string[];
+  /** Updates this cell sent to displays it did not show (an earlier cell's, as a rule). */
+  updatesElsewhere: Map<string, DisplayUpdate>;
   /** All text the cell wrote to stderr (also present in `outputs` as a stream). */
   stderr: string;
   ms: number;
@@ -135,7 +139,7 @@ export class Kernel {
     if (status === "timeout") this.interrupt();
     this.channels.forget(msgId);
     const executionCount = typeof reply?.content.execution_count === "number" ? reply.content.execution_count : null;
-    return { status, executionCount, outputs: cell.outputs(executionCount), stderr: cell.stderr, ms: performance.now() - started };
+    return { status, executionCount, outputs: cell.outputs(executionCount), displayIds: cell.displayIds(), updatesElsewhere: cell.updatesElsewhere, stderr: cell.stderr, ms: performance.now() - started };
   }
 
   /** SIGINT is how Jupyter interrupts kernels whose spec has no interrupt_mode "message". */

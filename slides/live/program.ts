@@ -13,13 +13,12 @@
 // function a second `const` would be a syntax error, so top-level `const`/`let` become `var`.
 import { transformSync } from "esbuild";
 import ts from "typescript";
-import type { Cell, Notebook } from "../../runner/nbformat";
+import { hasTag, type Cell, type Notebook } from "../../runner/nbformat";
 import type { Parameter } from "../../runner/parameter-values";
 import { declaredParameters } from "../../runner/parameters";
 import { LIBRARY, LIBRARY_PACKAGE } from "./program-names";
 
 
-const tagged = (cell: Cell, tag: string) => Array.isArray(cell.metadata.tags) && cell.metadata.tags.includes(tag);
 
 export class NotLive extends Error {
   override name = "NotLive";
@@ -72,13 +71,13 @@ export interface LiveProgram {
  * when its code cannot run in a live deck (another import, a syntax error).
  */
 export function liveProgram(nb: Notebook): LiveProgram | undefined {
-  if (!nb.cells.some((c) => c.cell_type === "code" && tagged(c, "parameters"))) return undefined;
+  if (!nb.cells.some((c) => c.cell_type === "code" && hasTag(c, "parameters"))) return undefined;
   const parameters = declaredParameters(nb);
   const body: string[] = [];
   for (const cell of nb.cells) {
-    if (cell.cell_type !== "code" || tagged(cell, "injected-parameters")) continue;
+    if (cell.cell_type !== "code" || hasTag(cell, "injected-parameters")) continue;
     body.push(`enter(${JSON.stringify(cell.id)});`);
-    if (tagged(cell, "parameters")) {
+    if (hasTag(cell, "parameters")) {
       for (const p of parameters) body.push(`var ${p.name}${p.annotation ? `: ${p.annotation}` : ""} = params[${JSON.stringify(p.name)}];`);
     } else body.push(cellBody(cell.source));
   }
