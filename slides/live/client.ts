@@ -96,14 +96,29 @@ function showValues(values: Record<string, string>) {
 
 let worker: Worker | undefined;
 let workerUrl: string | undefined;
-/** A worker that has already parsed the program, so the next change starts computing at once. */
+/**
+ * A worker that has already parsed the program, so the next change starts computing at once.
+ * It is made once the running pass has drawn its first chart (or ended): parsing it earlier
+ * would take a core from the pass's quickest charts.
+ */
 let spare: Worker | undefined;
+/**
+ * The worker of the last pass that ran to its end: its engine has compiled the library's hot
+ * code, which a new worker would first interpret (several times slower). A pass keeps nothing
+ * else: the program's names live in one call of its run function.
+ */
+let idle: Worker | undefined;
 
 function freshWorker(): Worker {
   workerUrl ??= URL.createObjectURL(new Blob([programText], { type: "text/javascript" }));
-  const next = spare ?? new Worker(workerUrl);
-  spare = new Worker(workerUrl);
+  const next = idle ?? spare ?? new Worker(workerUrl);
+  if (next === idle) idle = undefined;
+  else if (next === spare) spare = undefined;
   return next;
+}
+
+function prepareSpare() {
+  if (workerUrl) spare ??= new Worker(workerUrl);
 }
 let current: Record<string, string> = {};
 /** Cells whose outputs the deck shows (a chart or printed text), in slide order. */
@@ -114,6 +129,8 @@ const targets = [
       .map((cell) => cell.dataset.cellId!),
   ),
 ];
+/** Targets with a chart: they go before those with printed text only. */
+const chartCells = new Set(targets.filter((id) => charts(id).length > 0));
 /** Per target, the values its outputs on screen were computed for; absent while unknown. */
 const shown = new Map<string, Record<string, string>>();
 /** ms each cell took when it last ran, to put the quickest charts first. */
@@ -156,7 +173,7 @@ function run(values: Record<string, string>, all: boolean) {
   worker?.terminate();
   setState("computing");
   if (all) shown.clear();
-  const { order } = planPass({ graph: schema!.dependencies, targets, values, shown, cost });
+  const { order } = planPass({ graph: schema!.dependencies, targets, first: chartCells, values, shown, cost });
   if (progress) {
     progress.hidden = false;
     progress.value = 0;
@@ -177,6 +194,7 @@ function run(values: Record<string, string>, all: boolean) {
       if (printed.has(message.cell)) replacePrinted(message.cell, printed.get(message.cell)!);
       if (targets.includes(message.cell)) shown.set(message.cell, values);
     } else if (message.type === "chart") {
+      prepareSpare();
       shown.delete(message.cell);
       const k = drawn.get(message.cell) ?? 0;
       drawn.set(message.cell, k + 1);
@@ -206,7 +224,10 @@ function run(values: Record<string, string>, all: boolean) {
 }
 
 function finish(running: Worker, state: "ready" | "failed") {
-  running.terminate();
+  running.onmessage = null;
+  if (state === "ready") idle = running;
+  else running.terminate();
+  prepareSpare();
   if (worker === running) worker = undefined;
   if (progress) progress.hidden = true;
   setState(state);

@@ -10,8 +10,8 @@
 // which refuse a value before any chart changes), then, greedily, the stale target whose
 // closure has the least work left (the previous pass's timing of each cell not yet run; a
 // cell never timed counts as the mean of those timed, or 1 when none is), its closure's
-// remaining cells in notebook order, until every stale target is covered. Each cell runs at
-// most once. The order is a topological order of the needs relation restricted to a
+// remaining cells in notebook order, until every stale target is covered: the charts first,
+// then the printed text. Each cell runs at most once. The order is a topological order of the needs relation restricted to a
 // closed set, which is what dependencies.ts requires for the outputs to equal the kernel's.
 import type { DependencyGraph } from "./dependencies";
 
@@ -39,6 +39,8 @@ export interface PassRequest {
   graph: DependencyGraph;
   /** cells whose outputs the deck shows, any order */
   targets: readonly string[];
+  /** of those, the ones to cover first (the charts) */
+  first?: ReadonlySet<string>;
   /** the parameter values to compute for (literals) */
   values: Readonly<Record<string, string>>;
   /** per target, the values its outputs on screen were computed for (absent: unknown) */
@@ -78,22 +80,26 @@ export function planPass(request: PassRequest): Pass {
       order.push(id);
     }
   };
-  const first = Math.min(...request.targets.map((t) => position.get(t) ?? Infinity));
-  run(graph.cells.filter((_, i) => i < first).map((c) => c.id));
+  const setup = Math.min(...request.targets.map((t) => position.get(t) ?? Infinity));
+  run(graph.cells.filter((_, i) => i < setup).map((c) => c.id));
   const closures = new Map(staleTargets.map((t) => [t, closure(graph, t)]));
-  const left = new Set(staleTargets.filter((t) => position.has(t)));
-  while (left.size > 0) {
-    let best: string | undefined;
-    let bestWork = Infinity;
-    for (const t of left) {
-      const w = [...closures.get(t)!].filter((id) => !ran.has(id)).reduce((s, id) => s + work(id), 0);
-      if (w < bestWork || (w === bestWork && position.get(t)! < position.get(best!)!)) {
-        best = t;
-        bestWork = w;
+  const known = staleTargets.filter((t) => position.has(t));
+  const first = request.first ?? new Set(known);
+  for (const group of [known.filter((t) => first.has(t)), known.filter((t) => !first.has(t))]) {
+    const left = new Set(group);
+    while (left.size > 0) {
+      let best: string | undefined;
+      let bestWork = Infinity;
+      for (const t of left) {
+        const w = [...closures.get(t)!].filter((id) => !ran.has(id)).reduce((s, id) => s + work(id), 0);
+        if (w < bestWork || (w === bestWork && position.get(t)! < position.get(best!)!)) {
+          best = t;
+          bestWork = w;
+        }
       }
+      run(closures.get(best!)!);
+      left.delete(best!);
     }
-    run(closures.get(best!)!);
-    left.delete(best!);
   }
   return { order, stale: staleTargets };
 }

@@ -72,6 +72,7 @@ export function installWorker(run: Run, connectProgress?: (report: ProgressRepor
   scope.onmessage = (event) => {
     const started = performance.now();
     let entered = started;
+    cell = "";
     const left = () => {
       if (cell) post({ type: "ran", cell, ms: performance.now() - entered });
     };

@@ -162,6 +162,14 @@ describe("planPass", () => {
     expect(pass.order).toEqual(["p", "checks", "constChart", "fastChart", "slow", "slowChart"]);
   });
 
+  test("the charts' closures go before the printed text's, however cheap the text", () => {
+    const text: DependencyGraph = { cells: [...graph.cells, { id: "print", needs: ["p"], parameters: ["a"] }] };
+    const cost = new Map([["slow", 900], ["print", 1]]);
+    const pass = planPass({ graph: text, targets: [...targets, "print"], first: new Set(targets), values: base, shown: new Map(), cost });
+    expect(pass.order.at(-1)).toBe("print");
+    expect(planPass({ graph: text, targets: [...targets, "print"], values: base, shown: new Map(), cost }).order.indexOf("print")).toBeLessThan(pass.order.indexOf("slow"));
+  });
+
   test("outputs whose closure reads no changed parameter are kept", () => {
     const shown = new Map(targets.map((t) => [t, base]));
     const pass = planPass({ graph, targets, values: { a: "1", b: "2" }, shown, cost: new Map() });
