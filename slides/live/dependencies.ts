@@ -2,33 +2,41 @@
 // that a live deck can run a chart's cells without the rest and still draw what the kernel's
 // in-order run draws.
 //
-// Model. A cell touches top-level names (those a cell declares at its top level, the
-// parameters, the library's imports). Each touch is a read or a write, and values are grouped
-// into classes of names that may share objects (union-find). Cell j > i needs cell i when
-//   - j reads an immutable name that i declares, or
-//   - i and j touch one class and at least one of them writes it (a declaration is a write).
-// Running any set of cells closed under "needs", each after the cells it needs, then gives each
-// of them the same state as the in-order run: two cells that are not ordered touch disjoint
-// classes or only read a shared one, so they commute.
+// Model. A cell touches top-level names (those the cells declare at their top level, the
+// parameters, the library's imports). Names whose values may share objects are grouped into
+// classes (union-find). Cell j > i needs cell i when
+//   - i declares (or assigns) a name that j touches, or j declares one that i touches, or
+//   - i and j touch one class and at least one of them changes an object of it.
+// Running any set of cells closed under "needs", each after the cells it needs, then gives
+// each of them the same state as the in-order run: two cells not ordered by "needs" bind no
+// name the other uses and touch disjoint classes, or only read a shared one, so they commute.
+// Reads of an immutable name order nothing but its declaration.
 //
 // Immutable: declared once, by `const` (or as an import, a parameter, a function declaration),
-// before any cell uses it, never assigned (also not a property of it), and bound to a value
-// that cannot change: a primitive expression, or a function whose body reads only immutable
-// names. Every other name is mutable state.
+// before any cell uses it, never assigned (nor a property of it), and bound to a value that
+// cannot change: a primitive expression, or a function whose body reads only immutable
+// names. Every other name is mutable.
 //
-// Writes (the syntax cannot see types, so these are conservative):
-//   - assigning a name, a property or an element of it, `++`, `delete`;
-//   - calling a method not in PURE_METHODS on it (ml-matrix's `X.mul(2)` works in place);
-//   - passing it to a function of the notebook, to a method not in PURE_METHODS, or to an
-//     unknown global (any of them may change its arguments);
-//   - passing a generator to the library. The library never changes its inputs except the
-//     random generator it is handed (BRIEF: randomness injected), and never keeps it.
-// Generators: values made by `createRng(...)` or `.split()`, and every value that may hold one.
+// Changes to objects (without types, conservatively):
+//   - assigning a property or an element, `++`, `delete`; assigning the name itself changes
+//     its class only when a function that may outlive its statement reads it;
+//   - calling a method not in PURE_METHODS on it (ml-matrix's `X.mul(2)` works in place),
+//     unless the receiver is a new value (`X.clone().mul(2)`);
+//   - passing it to a function of the notebook that is not read-only (one that may change
+//     something other than its own new locals, or calls what it was handed), to a method not
+//     in PURE_METHODS, or to an unknown global;
+//   - passing a generator to anything. The library changes none of its inputs but the random
+//     generator it is handed, and keeps none of them in what it returns.
+// Generators: values made by `createRng(...)` or `.split()` (or returned by a function of the
+// notebook that makes them), and every value that may hold one.
 //
-// Classes: a declaration joins the declared names with the names its value may hold
-// (`flows`); so does a write that may store one value in another (`a.push(b)`, `f(a, b)`).
-// A library call's result holds nothing of its generator arguments, and the output of a
-// generator's method (`rng.normalMatrix(...)`) is fresh: neither joins the generator's class.
+// Classes: a declaration joins each declared name with the names its value may hold
+// (`flows`: for a callback handed to a pure method, a pure global or the library, what it
+// returns; for a function kept, every name it reads); a change that may store one value in
+// another joins them (`a.push(b)`, `f(a, b)`). A library call's result and a generator's
+// output (`rng.normalMatrix(...)`) hold nothing of the generator. The names of one
+// destructuring share what the value holds from outside, not each other: independent streams
+// split from one generator stay independent (`const [a, b] = streams()`).
 import ts from "typescript";
 
 /** A code cell as the analysis sees it: its nbformat id and TypeScript source. */
@@ -345,7 +353,7 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
         return merge(...args);
       }
       if (!PURE_METHODS.has(method) || (base && isGlobal(base))) {
-        if (freshResult(callee.expression, method)) return none();
+        if (freshResult(callee.expression, method) || freshLocalReceiver(callee.expression)) return none();
         writeInside(callee.expression, false);
         writeAll(receiver);
         for (const a of kept) writeAll(a);
@@ -389,6 +397,8 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     return merge(...parts);
   }
 
+  /** The top-level names the statement being read references anywhere. */
+  let statementNames = new Set<string>();
   /** Bodies of functions bound by a variable declaration. */
   const bodies = new Map<ts.Node, Body>();
   /** Open function bodies, innermost last: what each touches, writes and calls, and what it returns. */
@@ -455,6 +465,9 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     const name = topName(c);
     return name !== undefined && isLibrary(name);
   };
+  /** A local variable bound to a new value (`const out = []; … out.push(x)`): changing it changes nothing outside. */
+  const freshLocalReceiver = (e: ts.Expression): boolean =>
+    ts.isIdentifier(e) && isLocal(e) && freshLocal(e, false, (init) => freshResult(init)) !== undefined;
   /** Whether a local callee is a const bound to an arrow or function expression (its body is analysed where it stands). */
   const localFunction = (id: ts.Identifier): boolean => {
     const d = freshLocal(id, true, () => true);
@@ -467,7 +480,10 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     if (isTypeOnly(node)) return none();
     if (ts.isIdentifier(node)) {
       const name = topName(node);
-      return name ? touch(name) : none();
+      if (name) return touch(name);
+      // a local variable may hold anything its top-level statement reaches (a loop variable
+      // is an element of the array it walks, a callback's parameter one of its receiver's)
+      return isReference(node) && isLocal(node) ? { strong: new Set(statementNames), weak: new Set() } : none();
     }
     if (ts.isShorthandPropertyAssignment(node)) {
       if (node.objectAssignmentInitializer) expr(node.objectAssignmentInitializer);
@@ -595,7 +611,16 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     if (bound.kind !== "primitive") for (const name of names) join({ strong: new Set([name]), weak: new Set() }, value);
   }
 
-  for (const statement of file.statements) expr(statement);
+  for (const statement of file.statements) {
+    statementNames = new Set();
+    const gather = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && topName(n)) statementNames.add(n.text);
+      else if (ts.isShorthandPropertyAssignment(n) && !isLocal(n.name)) statementNames.add(n.name.text);
+      if (!isTypeOnly(n)) ts.forEachChild(n, gather);
+    };
+    gather(statement);
+    expr(statement);
+  }
   for (const [node, body] of closures) if (!consumed.has(node)) body.reads.forEach((n) => facts.captured.add(n));
   facts.names.reads = [...facts.touched].filter((n) => !own.has(n)).sort();
   return facts;
@@ -734,7 +759,6 @@ export function dependencyGraph(cells: readonly SourceCell[], parametersCell: st
     return { reads, writes, declares };
   });
 
-  if (process.env.DBG) facts.forEach((f, i) => f && console.log(cells[i].id, "R", [...f.touched].filter(mutable).map((n) => `${n}:${classes.find(n)}`).join(" "), "W", [...touches[i].writes].join(" ")));
   return {
     cells: cells.map((c, j) => {
       const needs = new Set<number>();

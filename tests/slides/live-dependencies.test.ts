@@ -117,6 +117,20 @@ describe("dependencyGraph", () => {
     expect(n.c9).toEqual(["c1", "c3"]); // reads M after its change, changes only its copy (no need of the readers c2, c4)
   });
 
+  test("an element stored through a loop variable ties the two arrays: a change through one is ordered with readers of the other", () => {
+    const graph = graphOf(
+      [],
+      "const rows = [{ v: 1 }];\nconst other: { v: number }[] = [];",
+      "for (const r of rows) other.push(r);",
+      "const before = rows[0].v;",
+      "other[0].v = 2;",
+      "const after = rows[0].v;",
+    );
+    const n = needs(graph);
+    expect(n.c3).toContain("c2");
+    expect(n.c4).toContain("c3");
+  });
+
   test("a function of the notebook that only reads its arguments orders nothing, and a const function reading mutable state is mutable", () => {
     const graph = graphOf(
       [],
