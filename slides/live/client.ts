@@ -173,7 +173,10 @@ function run(values: Record<string, string>, all: boolean) {
   worker?.terminate();
   setState("computing");
   if (all) shown.clear();
-  const { order } = planPass({ graph: schema!.dependencies, targets, first: chartCells, values, shown, cost });
+  const pass = planPass({ graph: schema!.dependencies, targets, first: chartCells, values, shown, cost });
+  const { order } = pass;
+  // a target run only because a stale one needs its cells draws what is on screen already
+  const stale = new Set(pass.stale);
   if (progress) {
     progress.hidden = false;
     progress.value = 0;
@@ -195,6 +198,7 @@ function run(values: Record<string, string>, all: boolean) {
       if (targets.includes(message.cell)) shown.set(message.cell, values);
     } else if (message.type === "chart") {
       prepareSpare();
+      if (!stale.has(message.cell)) return;
       shown.delete(message.cell);
       const k = drawn.get(message.cell) ?? 0;
       drawn.set(message.cell, k + 1);
@@ -204,6 +208,7 @@ function run(values: Record<string, string>, all: boolean) {
       if (progress) progress.value = at(message.cell) + message.done / Math.max(message.total, 1) / Math.max(order.length, 1);
       if (status) status.textContent = `Computing: ${message.label}, ${Math.floor((100 * message.done) / Math.max(message.total, 1))} %`;
     } else if (message.type === "stdout") {
+      if (!stale.has(message.cell)) return;
       shown.delete(message.cell);
       printed.set(message.cell, (printed.get(message.cell) ?? "") + message.text);
     } else if (message.type === "done") {

@@ -55,7 +55,14 @@ export interface CellNames {
 
 /** The dependency graph of a notebook: per code cell, in notebook order, the earlier cells it needs. */
 export interface DependencyGraph {
-  cells: { id: string; needs: string[]; parameters: string[] }[];
+  cells: {
+    id: string;
+    needs: string[];
+    /** parameters the cell reads (its own outputs may depend on all of them) */
+    parameters: string[];
+    /** of those, the ones what it leaves to later cells may depend on (`passes` ⊆ `parameters`) */
+    passes: string[];
+  }[];
 }
 
 /** Array and ml-matrix methods that do not change their receiver. */
@@ -230,6 +237,15 @@ interface Declaration {
   callees: Set<string>;
 }
 
+/** One top-level statement: the names it touches, and the effects that outlive it. */
+interface StatementFacts {
+  touched: Set<string>;
+  declared: Set<string>;
+  writes: Set<string>;
+  libraryArguments: Set<string>;
+  calls: { callee: string; args: Flows }[];
+}
+
 /** Raw facts of one cell, before generators, immutability and classes are known. */
 interface CellFacts {
   names: CellNames;
@@ -249,6 +265,8 @@ interface CellFacts {
   /** groups of names that may come to share objects: [always, unless a generator] */
   joins: [Set<string>, Set<string>][];
   declarations: Declaration[];
+  /** per top-level statement: what it touches, and what it may leave to later cells */
+  statements: StatementFacts[];
 }
 
 type Flows = { strong: Set<string>; weak: Set<string> };
@@ -292,6 +310,7 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     captured: new Set(),
     joins: [],
     declarations: [],
+    statements: [],
   };
   const topName = (e: ts.Node): string | undefined => (ts.isIdentifier(e) && isReference(e) && !isLocal(e) ? e.text : undefined);
   const isLibrary = (name: string) => imports.has(name) && !notebookNames.has(name);
@@ -619,7 +638,15 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
       if (!isTypeOnly(n)) ts.forEachChild(n, gather);
     };
     gather(statement);
+    const before = { declarations: facts.declarations.length, calls: facts.notebookCalls.length, writes: new Set([...facts.writes, ...facts.rebinds]), handed: new Set(facts.libraryArguments) };
     expr(statement);
+    facts.statements.push({
+      touched: statementNames,
+      declared: new Set(facts.declarations.slice(before.declarations).map((d) => d.name)),
+      writes: new Set([...facts.writes, ...facts.rebinds].filter((n) => !before.writes.has(n))),
+      libraryArguments: new Set([...facts.libraryArguments].filter((n) => !before.handed.has(n))),
+      calls: facts.notebookCalls.slice(before.calls).map(({ callee, args }) => ({ callee, args })),
+    });
   }
   for (const [node, body] of closures) if (!consumed.has(node)) body.reads.forEach((n) => facts.captured.add(n));
   facts.names.reads = [...facts.touched].filter((n) => !own.has(n)).sort();
@@ -759,6 +786,28 @@ export function dependencyGraph(cells: readonly SourceCell[], parametersCell: st
     return { reads, writes, declares };
   });
 
+  /**
+   * The names what a cell leaves to later cells may depend on: those touched by its statements
+   * with a lasting effect (a declaration, a change, a generator handed on, a call that may
+   * change something), and, within the cell, by the statements declaring what those touch.
+   * Its other statements only print or show.
+   */
+  const left = (f: CellFacts): Set<string> => {
+    const lasting = (st: StatementFacts) =>
+      st.declared.size > 0 || [...st.writes].some(mutable) || [...st.libraryArguments].some((n) => generators.has(n)) ||
+      st.calls.some((c) => !readOnly.has(c.callee) || [...c.args.strong, ...c.args.weak].some((n) => generators.has(n)));
+    const names = new Set(f.statements.filter(lasting).flatMap((st) => [...st.touched]));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const st of f.statements) {
+        if (![...st.declared].some((n) => names.has(n)) || [...st.touched].every((n) => names.has(n))) continue;
+        st.touched.forEach((n) => names.add(n));
+        changed = true;
+      }
+    }
+    return names;
+  };
+
   return {
     cells: cells.map((c, j) => {
       const needs = new Set<number>();
@@ -781,6 +830,7 @@ export function dependencyGraph(cells: readonly SourceCell[], parametersCell: st
         id: c.id,
         needs: [...needs].sort((x, y) => x - y).map((i) => cells[i].id),
         parameters: parameters.filter((p) => read.has(p)),
+        passes: f ? parameters.filter((p) => left(f).has(p)) : [],
       };
     }),
   };
@@ -789,6 +839,9 @@ export function dependencyGraph(cells: readonly SourceCell[], parametersCell: st
 /** The graph of the kernel's own order, every cell needing every earlier one: always sound. */
 export function inOrder(cells: readonly SourceCell[], parametersCell: string | undefined, parameters: readonly string[]): DependencyGraph {
   return {
-    cells: cells.map((c, j) => ({ id: c.id, needs: cells.slice(0, j).map((e) => e.id), parameters: c.id === parametersCell ? [] : [...parameters] })),
+    cells: cells.map((c, j) => {
+      const read = c.id === parametersCell ? [] : [...parameters];
+      return { id: c.id, needs: cells.slice(0, j).map((e) => e.id), parameters: read, passes: read };
+    }),
   };
 }

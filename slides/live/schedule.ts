@@ -2,7 +2,8 @@
 // printed lines that can arrive soonest go first.
 //
 // A target (a cell whose chart or printed text the deck shows) is stale when one of the
-// parameters its closure reads (the parameters of every cell it needs, transitively) differs
+// parameters its closure reads (those it reads, and those the cells it needs, transitively,
+// pass on to later cells: dependencies.ts) differs
 // from those its outputs on screen were computed for; outputs computed for unknown values are
 // stale. A fresh target keeps its outputs: the kernel would draw them again to the number.
 //
@@ -29,10 +30,10 @@ export function closure(graph: DependencyGraph, id: string): Set<string> {
   return seen;
 }
 
-/** The parameters the outputs of `id` depend on. */
+/** The parameters the outputs of `id` depend on: those it reads, and those the cells it needs pass on. */
 export function closureParameters(graph: DependencyGraph, id: string): Set<string> {
   const inside = closure(graph, id);
-  return new Set(graph.cells.filter((c) => inside.has(c.id)).flatMap((c) => c.parameters));
+  return new Set(graph.cells.filter((c) => inside.has(c.id)).flatMap((c) => (c.id === id ? c.parameters : c.passes)));
 }
 
 export interface PassRequest {

@@ -149,6 +149,20 @@ describe("dependencyGraph", () => {
     expect(sorted(closure(graph, "c7"))).toEqual(["c4", "c5", "c6", "c7"]);
   });
 
+  test("what a cell leaves to later cells depends on the parameters of its lasting statements only", () => {
+    const graph = graphOf(
+      ["depth", "lr", "seed"],
+      'import { createRng, requireInteger } from "@skip-and-drop/lib";',
+      'requireInteger("depth", depth, 1, 9);\nconsole.log(`lr = ${lr}`);\nconst scale = 2;\nconst rng = createRng(seed * scale);',
+      "const drawn = rng.normal() * depth;",
+    );
+    const checks = graph.cells.find((c) => c.id === "c1")!;
+    expect(checks.parameters).toEqual(["depth", "lr", "seed"]);
+    expect(checks.passes).toEqual(["seed"]);
+    expect(sorted(closureParameters(graph, "c2"))).toEqual(["depth", "seed"]);
+    expect(sorted(closureParameters(graph, "c1"))).toEqual(["depth", "lr", "seed"]);
+  });
+
   test("a name declared again by a later cell keeps every cell that touches it in order", () => {
     const graph = graphOf([], "const x = 1;", "const y = x + 1;", "const x = 5;", "const z = x;");
     expect(needs(graph)).toMatchObject({ c2: ["c0", "c1"], c3: ["c0", "c2"] });
@@ -158,12 +172,12 @@ describe("dependencyGraph", () => {
 describe("planPass", () => {
   const graph: DependencyGraph = {
     cells: [
-      { id: "p", needs: [], parameters: [] },
-      { id: "checks", needs: ["p"], parameters: ["a", "b"] },
-      { id: "fastChart", needs: ["p"], parameters: ["b"] },
-      { id: "constChart", needs: [], parameters: [] },
-      { id: "slow", needs: ["p"], parameters: ["a"] },
-      { id: "slowChart", needs: ["slow"], parameters: [] },
+      { id: "p", needs: [], parameters: [], passes: [] },
+      { id: "checks", needs: ["p"], parameters: ["a", "b"], passes: ["a", "b"] },
+      { id: "fastChart", needs: ["p"], parameters: ["b"], passes: ["b"] },
+      { id: "constChart", needs: [], parameters: [], passes: [] },
+      { id: "slow", needs: ["p"], parameters: ["a"], passes: ["a"] },
+      { id: "slowChart", needs: ["slow"], parameters: [], passes: [] },
     ],
   };
   const targets = ["slowChart", "fastChart", "constChart"];
@@ -177,7 +191,7 @@ describe("planPass", () => {
   });
 
   test("the charts' closures go before the printed text's, however cheap the text", () => {
-    const text: DependencyGraph = { cells: [...graph.cells, { id: "print", needs: ["p"], parameters: ["a"] }] };
+    const text: DependencyGraph = { cells: [...graph.cells, { id: "print", needs: ["p"], parameters: ["a"], passes: ["a"] }] };
     const cost = new Map([["slow", 900], ["print", 1]]);
     const pass = planPass({ graph: text, targets: [...targets, "print"], first: new Set(targets), values: base, shown: new Map(), cost });
     expect(pass.order.at(-1)).toBe("print");
