@@ -169,10 +169,7 @@ function isReference(id: ts.Identifier): boolean {
 function isLocal(id: ts.Identifier): boolean {
   for (let n: ts.Node = id.parent; !ts.isSourceFile(n); n = n.parent) {
     const names = scopeNames(n);
-    if (names?.includes(id.text)) {
-      // a function's own parameters are not in scope in its name position; everything else is
-      return true;
-    }
+    if (names?.includes(id.text)) return true;
   }
   return false;
 }
@@ -255,7 +252,7 @@ interface CellFacts {
   /** names handed to the library: written if they are generators */
   libraryArguments: Set<string>;
   /** calls of the notebook's own functions: what they may write depends on the function */
-  notebookCalls: { callee: string; callee_flows: Flows; args: Flows }[];
+  notebookCalls: { callee: string; calleeFlows: Flows; args: Flows }[];
   /** names assigned (or a property of them) */
   assigned: Set<string>;
   /** names assigned themselves (`x = …`, `x++`) */
@@ -274,8 +271,9 @@ const none = (): Flows => ({ strong: new Set(), weak: new Set() });
 const merge = (...fs: Flows[]): Flows => ({ strong: new Set(fs.flatMap((f) => [...f.strong])), weak: new Set(fs.flatMap((f) => [...f.weak])) });
 const weakened = (f: Flows): Flows => ({ strong: new Set(), weak: new Set([...f.strong, ...f.weak]) });
 
-function isPrimitiveExpression(e: ts.Expression, primitive: (name: string) => boolean): boolean {
-  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) return isPrimitiveExpression(e.expression, primitive);
+/** Whether `e` always yields a primitive; `declared` are the notebook's own top-level names (one may shadow Math). */
+function isPrimitiveExpression(e: ts.Expression, declared: ReadonlySet<string>): boolean {
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) return isPrimitiveExpression(e.expression, declared);
   if (ts.isNumericLiteral(e) || ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e) || ts.isBigIntLiteral(e)) return true;
   const k = e.kind;
   if (k === ts.SyntaxKind.TrueKeyword || k === ts.SyntaxKind.FalseKeyword || k === ts.SyntaxKind.NullKeyword) return true;
@@ -284,14 +282,14 @@ function isPrimitiveExpression(e: ts.Expression, primitive: (name: string) => bo
     const op = e.operatorToken.kind;
     const passesOperand = op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken ||
       op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken;
-    return passesOperand ? isPrimitiveExpression(e.left, primitive) && isPrimitiveExpression(e.right, primitive) : true;
+    return passesOperand ? isPrimitiveExpression(e.left, declared) && isPrimitiveExpression(e.right, declared) : true;
   }
-  if (ts.isConditionalExpression(e)) return isPrimitiveExpression(e.whenTrue, primitive) && isPrimitiveExpression(e.whenFalse, primitive);
-  if (ts.isIdentifier(e)) return primitive(e.text) || e.text === "undefined" || e.text === "NaN" || e.text === "Infinity";
+  if (ts.isConditionalExpression(e)) return isPrimitiveExpression(e.whenTrue, declared) && isPrimitiveExpression(e.whenFalse, declared);
+  if (ts.isIdentifier(e)) return !declared.has(e.text) && (e.text === "undefined" || e.text === "NaN" || e.text === "Infinity");
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression)) {
-    return e.expression.expression.text === "Math" && !primitive("Math");
+    return e.expression.expression.text === "Math" && !declared.has("Math");
   }
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Math") return true;
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Math" && !declared.has("Math")) return true;
   return false;
 }
 
@@ -396,7 +394,7 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     const f = expr(callee);
     if (name && notebookNames.has(name)) {
       for (const c of collectors) c.calls.add(name);
-      facts.notebookCalls.push({ callee: name, callee_flows: f, args: merge(...kept) });
+      facts.notebookCalls.push({ callee: name, calleeFlows: f, args: merge(...kept) });
       return merge(f, ...kept);
     }
     // a function handed in, or a local one that is not a plain arrow or function
@@ -582,7 +580,7 @@ function cellFacts(source: string, cell: number, imports: Set<string>, notebookN
     const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
     if (ts.isVariableDeclaration(node)) {
       constant = !!(node.parent.flags & ts.NodeFlags.Const) && ts.isIdentifier(node.name);
-      if (init && isPrimitiveExpression(init, () => false)) bound = { kind: "primitive" };
+      if (init && isPrimitiveExpression(init, notebookNames)) bound = { kind: "primitive" };
       else if (init && bodies.has(init)) bound = { kind: "function", ...bodies.get(init)! };
     } else if (ts.isFunctionDeclaration(node) && body) {
       constant = true;
@@ -755,12 +753,12 @@ export function dependencyGraph(cells: readonly SourceCell[], parametersCell: st
     }
   }
   for (const f of facts) {
-    for (const { callee, callee_flows, args } of f?.notebookCalls ?? []) {
+    for (const { callee, calleeFlows, args } of f?.notebookCalls ?? []) {
       const handedGenerators = [...args.strong, ...args.weak].filter((n) => generators.has(n));
       handedGenerators.forEach((n) => f!.writes.add(n));
       if (readOnly.has(callee)) continue;
-      for (const n of [...callee_flows.strong, ...args.strong, ...args.weak]) f!.writes.add(n);
-      f!.joins.push([new Set([...callee_flows.strong, ...args.strong]), args.weak]);
+      for (const n of [...calleeFlows.strong, ...args.strong, ...args.weak]) f!.writes.add(n);
+      f!.joins.push([new Set([...calleeFlows.strong, ...args.strong]), args.weak]);
     }
   }
 
