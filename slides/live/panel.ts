@@ -98,7 +98,7 @@ ${fields}
 <pre class="live-message" role="alert" hidden></pre>
 <noscript><p>The charts of this deck were computed for the values shown.</p></noscript>
 </section>`;
-  const schema = { notebook: notebookPath, parameters: program.parameters, values };
+  const schema = { notebook: notebookPath, parameters: program.parameters, values, dependencies: program.dependencies };
   const tail = `<style>${STYLE}</style>
 <div class="live-status" aria-live="polite"><a class="live-open" href="#/parameters" title="Change the parameters">⚙ parameters</a><progress class="live-progress" max="1" hidden></progress><span class="live-status-text" title="${escapeHtml(reproduceCommand(notebookPath, program.parameters, values))}">${escapeHtml(computedForText(program.parameters, values))}</span></div>
 ${jsonScript("live-schema", schema).replace('class="live-schema"', 'id="live-schema"')}
