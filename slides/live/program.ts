@@ -117,7 +117,7 @@ export function liveProgram(nb: Notebook): LiveProgram | undefined {
   // The page inlines the program in a <script type="text/plain">, which these would end.
   if (/<\/script|<!--/i.test(code)) throw new NotLive('its code contains "</script" or "<!--"');
   const sources = cells.map((c) => ({ id: c.id, source: c.source }));
-  const parametersCell = cells.find((c) => tagged(c, "parameters"))?.id;
+  const parametersCell = cells.find((c) => hasTag(c, "parameters"))?.id;
   let dependencies: DependencyGraph;
   try {
     dependencies = dependencyGraph(sources, parametersCell, parameters.map((p) => p.name));
