@@ -1,17 +1,24 @@
 // Turning one cell's iopub messages into nbformat outputs, the way Jupyter front ends do:
 // consecutive stream messages of the same name merge into one output (how the text was
 // chunked into writes is not part of the result), display_data keeps the whole MIME bundle,
-// update_display_data rewrites the earlier output with the same display_id, and
-// clear_output(wait) empties the list (at the next output when wait is true).
+// update_display_data rewrites the earlier output with the same display_id (in this cell
+// here; a display shown by an earlier cell is reported in `updatesElsewhere` for the
+// executor to rewrite, as JupyterLab does), and clear_output(wait) empties the list (at the
+// next output when wait is true).
 import type { Message } from "./protocol";
 import type { MimeBundle, Output } from "./nbformat";
 
 type Shown = { output_type: "display_data" | "execute_result"; data: MimeBundle; metadata: Record<string, unknown> };
 
+/** The last version sent for a display this cell did not show. */
+export type DisplayUpdate = { data: MimeBundle; metadata: Record<string, unknown> };
+
 export class CellCollector {
   stderr = "";
   private list: Output[] = [];
   private readonly byDisplayId = new Map<string, Shown[]>();
+  private readonly idOf = new WeakMap<Output, string>();
+  readonly updatesElsewhere = new Map<string, DisplayUpdate>();
   private clearPending = false;
 
   add(message: Message): void {
@@ -23,10 +30,10 @@ export class CellCollector {
       return;
     }
     if (type === "update_display_data") {
-      for (const shown of this.byDisplayId.get(displayId(c)) ?? []) {
-        shown.data = (c.data as MimeBundle) ?? {};
-        shown.metadata = (c.metadata as Record<string, unknown>) ?? {};
-      }
+      const update: DisplayUpdate = { data: (c.data as MimeBundle) ?? {}, metadata: (c.metadata as Record<string, unknown>) ?? {} };
+      const here = this.byDisplayId.get(displayId(c));
+      if (!here) this.updatesElsewhere.set(displayId(c), update);
+      for (const shown of here ?? []) Object.assign(shown, update);
       return;
     }
     if (!["stream", "display_data", "execute_result", "error"].includes(type)) return;
@@ -42,7 +49,10 @@ export class CellCollector {
     } else {
       const shown: Shown = { output_type: type as Shown["output_type"], data: (c.data as MimeBundle) ?? {}, metadata: (c.metadata as Record<string, unknown>) ?? {} };
       const id = displayId(c);
-      if (id) this.byDisplayId.set(id, [...(this.byDisplayId.get(id) ?? []), shown]);
+      if (id) {
+        this.byDisplayId.set(id, [...(this.byDisplayId.get(id) ?? []), shown]);
+        this.idOf.set(shown as Output, id);
+      }
       this.list.push(shown as Output);
     }
   }
@@ -54,6 +64,11 @@ export class CellCollector {
       if (o.output_type === "display_data") return { output_type: o.output_type, data: { ...o.data }, metadata: { ...o.metadata } };
       return { ...o };
     });
+  }
+
+  /** Each output's display_id ("" for none), parallel to `outputs()`. */
+  displayIds(): string[] {
+    return this.list.map((o) => this.idOf.get(o) ?? "");
   }
 
   private stream(name: "stdout" | "stderr", text: string): void {

@@ -12,7 +12,7 @@ import { PROGRESS_METADATA } from "@skip-and-drop/lib/mime";
 import type { Message } from "./protocol";
 import { Channels } from "./channels";
 import { newConnection, spawnKernel, type KernelProcess } from "./kernel-process";
-import { CellCollector } from "./collector";
+import { CellCollector, type DisplayUpdate } from "./collector";
 import type { Output } from "./nbformat";
 
 export type ExecuteStatus = "ok" | "error" | "aborted" | "timeout" | "dead";
@@ -21,6 +21,10 @@ export interface ExecuteReply {
   status: ExecuteStatus;
   executionCount: number | null;
   outputs: Output[];
+  /** Each output's display_id ("" for none), parallel to `outputs`. */
+  displayIds: string[];
+  /** Updates this cell sent to displays it did not show (an earlier cell's, as a rule). */
+  updatesElsewhere: Map<string, DisplayUpdate>;
   /** All text the cell wrote to stderr (also present in `outputs` as a stream). */
   stderr: string;
   ms: number;
@@ -148,7 +152,7 @@ export class Kernel {
     const ms = performance.now() - started;
     if (status === "error") await delay(Math.max(0, repliedAt + ABORT_WINDOW_MS - performance.now()));
     const executionCount = typeof reply?.content.execution_count === "number" ? reply.content.execution_count : null;
-    return { status, executionCount, outputs: cell.outputs(executionCount), stderr: cell.stderr, ms };
+    return { status, executionCount, outputs: cell.outputs(executionCount), displayIds: cell.displayIds(), updatesElsewhere: cell.updatesElsewhere, stderr: cell.stderr, ms };
   }
 
   /** A kernel_info_request whose reply and iopub idle status mark the end of what came before it. */

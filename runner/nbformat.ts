@@ -8,6 +8,12 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 
 export type MimeBundle = Record<string, unknown>;
 
+/** Whether a cell carries `tag` in metadata.tags (whole tags only, whatever the cell was built from). */
+export function hasTag(cell: Cell, tag: string): boolean {
+  const tags: unknown = cell.metadata.tags;
+  return Array.isArray(tags) && tags.includes(tag);
+}
+
 export type Output =
   | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
   | { output_type: "display_data"; data: MimeBundle; metadata: Record<string, unknown> }

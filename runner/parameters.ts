@@ -4,16 +4,15 @@
 // cell tagged `injected-parameters` right after it, re-declaring the overridden knobs:
 // tslab accepts a top-level `const` declared again in a later cell (the later one wins).
 import { fail } from "@skip-and-drop/lib/checks";
-import { newCellId, type Cell, type Notebook } from "./nbformat";
+import { hasTag, newCellId, type Cell, type Notebook } from "./nbformat";
 import { checkedLiteral, knownParameter, parseParameters, type Parameter } from "./parameter-values";
 
 export { parseParameters, type Parameter, type ParameterType } from "./parameter-values";
 
-const tagged = (cell: Cell, tag: string) => Array.isArray(cell.metadata.tags) && cell.metadata.tags.includes(tag);
 
 /** The knobs of the notebook's `parameters` cell ([] when it has none). */
 export function declaredParameters(nb: Notebook): Parameter[] {
-  const cell = nb.cells.find((c) => c.cell_type === "code" && tagged(c, "parameters"));
+  const cell = nb.cells.find((c) => c.cell_type === "code" && hasTag(c, "parameters"));
   return cell ? parseParameters(cell.source) : [];
 }
 
@@ -28,7 +27,7 @@ export function declaredParameters(nb: Notebook): Parameter[] {
 export function injectParameters(nb: Notebook, overrides: Record<string, string>): Notebook {
   const names = Object.keys(overrides);
   if (names.length === 0) return nb;
-  const at = nb.cells.findIndex((cell) => cell.cell_type === "code" && tagged(cell, "parameters"));
+  const at = nb.cells.findIndex((cell) => cell.cell_type === "code" && hasTag(cell, "parameters"));
   if (at < 0) fail("--set", names.join(", "), "a notebook with a code cell tagged `parameters`");
   const known = parseParameters(nb.cells[at].source);
   const lines = names.map((name) => {
@@ -44,7 +43,7 @@ export function injectParameters(nb: Notebook, overrides: Record<string, string>
     execution_count: null,
     outputs: [],
   };
-  const cells = nb.cells.filter((cell) => !tagged(cell, "injected-parameters"));
+  const cells = nb.cells.filter((cell) => !hasTag(cell, "injected-parameters"));
   const after = cells.findIndex((cell) => cell.id === nb.cells[at].id);
   return { ...nb, cells: [...cells.slice(0, after + 1), injected, ...cells.slice(after + 1)] };
 }

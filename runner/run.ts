@@ -7,6 +7,7 @@
 import { dirname, relative } from "node:path";
 import { cellName, firstLine } from "./cell-label";
 import { Kernel, type ExecuteReply } from "./kernel";
+import type { DisplayUpdate } from "./collector";
 import type { Cell, Notebook } from "./nbformat";
 
 /** `index` is the 0-based position in nb.cells (shown to people as cellName(index)). */
@@ -79,12 +80,36 @@ function progressLine(index: number, log: (line: string) => void): (text: string
   };
 }
 
+/**
+ * Where each display_id was shown (cell index, output index), so that a later cell's
+ * update_display_data rewrites the earlier cell's output, as JupyterLab does.
+ */
+class DisplayPlaces {
+  private readonly places = new Map<string, { cell: number; output: number }[]>();
+
+  record(cell: number, displayIds: readonly string[]): void {
+    displayIds.forEach((id, output) => id && this.places.set(id, [...(this.places.get(id) ?? []), { cell, output }]));
+  }
+
+  update(cells: Cell[], updates: ReadonlyMap<string, DisplayUpdate>): void {
+    for (const [id, { data, metadata }] of updates) {
+      for (const { cell, output } of this.places.get(id) ?? []) {
+        const outputs = [...(cells[cell].outputs ?? [])];
+        const old = outputs[output];
+        if (old?.output_type === "display_data" || old?.output_type === "execute_result") outputs[output] = { ...old, data: { ...data }, metadata: { ...metadata } };
+        cells[cell] = { ...cells[cell], outputs } as Cell;
+      }
+    }
+  }
+}
+
 /** Executes `nb` (read from `path`, whose folder becomes the kernel's cwd) into a new notebook. */
 export async function runNotebook(path: string, nb: Notebook, { timeoutMs = 120_000, log = console.log }: RunOptions = {}): Promise<Run> {
   const kernel = await Kernel.start({ cwd: dirname(path) });
   log(`${relative(process.cwd(), path) || path}: kernel started in ${(kernel.startMs / 1000).toFixed(2)} s`);
   const cells: Cell[] = [];
   const timings: CellTiming[] = [];
+  const displays = new DisplayPlaces();
   try {
     for (const [index, cell] of nb.cells.entries()) {
       if (cell.cell_type !== "code" || cell.source.trim() === "") {
@@ -96,6 +121,8 @@ export async function runNotebook(path: string, nb: Notebook, { timeoutMs = 120_
       log(`  cell ${String(index + 1).padStart(3)}  ${(reply.ms / 1000).toFixed(2).padStart(7)} s  ${(reply.status === "ok" && reply.stderr ? "stderr" : reply.status).padEnd(7)}  ${firstLine(cell.source)}`);
       const failed = failure(path, index, cell, reply, timeoutMs);
       if (failed) throw failed;
+      displays.update(cells, reply.updatesElsewhere);
+      displays.record(cells.length, reply.displayIds);
       cells.push({ ...cell, execution_count: reply.executionCount, outputs: reply.outputs });
     }
     const last = timings.at(-1);

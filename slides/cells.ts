@@ -3,7 +3,7 @@
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import { cellName } from "../runner/cell-label";
-import type { Cell } from "../runner/nbformat";
+import { hasTag, type Cell } from "../runner/nbformat";
 import { escapeHtml, renderOutputs } from "./outputs";
 import { renderMarkdown, type Attachments, type MarkdownOptions } from "./markdown";
 
@@ -42,7 +42,6 @@ export function highlightCode(code: string): string {
   return `<pre class="code"><code class="hljs language-typescript">${html}</code></pre>`;
 }
 
-const hasTag = (cell: Cell, tag: string) => (cell.metadata.tags ?? []).includes(tag);
 
 /**
  * A cell tagged `try-this` (an exercise: question, parameters, "Predict:", and the

@@ -4,13 +4,12 @@
 // `npm run execute` line that reproduces the outputs. Charts are embedded live by
 // client/site.js; without JavaScript their stored SVG shows.
 import { cellName } from "../runner/cell-label";
-import type { Cell, Notebook } from "../runner/nbformat";
+import { hasTag, type Cell, type Notebook } from "../runner/nbformat";
 import { declaredParameters, parseParameters } from "../runner/parameters";
 import { highlightCode, renderCell, type CellContext } from "./cells";
 import { titleOf } from "./markdown";
 import { escapeHtml, renderOutputs } from "./outputs";
 
-const tagged = (cell: Cell, tag: string) => (cell.metadata.tags ?? []).includes(tag);
 
 /** A shell word: kept as typed when it is plain, otherwise single-quoted. */
 const shellWord = (word: string) => (/^[\w.,+\-=:/@%]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
@@ -30,7 +29,7 @@ function setValue(literal: string): string {
  */
 export function reproduceCommand(nb: Notebook, notebookPath: string): string {
   const values = new Map(declaredParameters(nb).map((p) => [p.name, p.value]));
-  for (const cell of nb.cells.filter((c) => c.cell_type === "code" && tagged(c, "injected-parameters"))) {
+  for (const cell of nb.cells.filter((c) => c.cell_type === "code" && hasTag(c, "injected-parameters"))) {
     for (const p of parseParameters(cell.source)) if (values.has(p.name)) values.set(p.name, p.value);
   }
   const sets = [...values].map(([name, value]) => `--set ${shellWord(`${name}=${setValue(value)}`)}`);
@@ -44,7 +43,7 @@ function cellHtml(cell: Cell, ctx: CellContext): string {
   const count = cell.execution_count ?? " ";
   const code = cell.source.trim() === "" ? "" : highlightCode(cell.source);
   // Code the notebook hides on slides stays one click away on its page.
-  const input = code && tagged(cell, "hide-input") ? `<details class="hidden-input"><summary>code</summary>${code}</details>` : code;
+  const input = code && hasTag(cell, "hide-input") ? `<details class="hidden-input"><summary>code</summary>${code}</details>` : code;
   const outputs = renderOutputs(cell.outputs ?? []);
   return `<div class="nb-cell code" id="${anchor}">
 <div class="prompt" title="${escapeHtml(cellName(ctx.index))}">[${escapeHtml(String(count))}]</div>

@@ -3,7 +3,7 @@
 // at the sizes deck.css sets) and gives the charts the rest, shared equally, within
 // SLIDE_CHART's bounds. The static SVG is drawn at that height; in the browser deck.js then
 // measures the slide and resizes the live chart to the room actually left.
-import type { Cell, Output } from "../runner/nbformat";
+import { hasTag, type Cell, type Output } from "../runner/nbformat";
 import { VEGA_LITE_MIME } from "@skip-and-drop/lib/mime";
 import { SLIDE_CHART } from "./chart-theme";
 import { slideOutputs } from "./outputs";
@@ -16,7 +16,6 @@ const CHARS_PER_LINE = 58;
 /** A chart's slider row below its drawing. */
 const SLIDER_ROW = 44;
 
-const hasTag = (cell: Cell, tag: string) => (cell.metadata.tags ?? []).includes(tag);
 
 function markdownHeight(source: string): number {
   let height = 0;

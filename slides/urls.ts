@@ -48,6 +48,19 @@ const activeSchemes = new Set(["http", "https", "ftp", "ws", "wss", "file", "dat
  * Prose with a colon is not, even after a scheme's name ("depth: 4", "data: 20 points").
  */
 export function isActiveReference(text: string): boolean {
+  let known = judged.get(text);
+  if (known === undefined) {
+    if (judged.size >= 4096) judged.clear();
+    known = judgeActive(text);
+    judged.set(text, known);
+  }
+  return known;
+}
+
+/** Answers of isActiveReference (a chart's rows repeat a few strings thousands of times). */
+const judged = new Map<string, boolean>();
+
+function judgeActive(text: string): boolean {
   const form = browserForm(text);
   const scheme = /^([a-z][a-z0-9+.-]*):(?!\s)/i.exec(form)?.[1].toLowerCase();
   if (scheme !== undefined) return activeSchemes.has(scheme);

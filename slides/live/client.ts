@@ -1,7 +1,9 @@
 // The page side of a live deck. Parameters come from the URL (?depth=60&seed=3) and from the
 // panel, are checked by the runner's own code (same messages as `npm run execute -- --set`),
 // and the notebook's program re-runs in a worker made from a Blob (decks opened from file://
-// may not load worker files). Each chart a cell shows replaces that cell's chart on its slide,
+// may not load worker files). After a change only the cells whose outputs depend on a changed
+// parameter run, with the cells they need, soonest-ready first (schedule.ts); values from the
+// URL recompute every output. Each chart a cell shows replaces that cell's chart on its slide,
 // each printed line that cell's printed output. A newer change terminates the running worker.
 //
 // Page interface (README): window.deckCharts() lists { cellId, spec } for every chart in slide
@@ -12,7 +14,9 @@ import { safeSpec } from "../chart-spec";
 import { chartText } from "../chart-text";
 import { deckSpec } from "../chart-theme";
 import { computedForText, literalText, reproduceCommand } from "./command";
-import type { WorkerMessage } from "./worker";
+import type { DependencyGraph } from "./dependencies";
+import { planPass } from "./schedule";
+import type { RunRequest, WorkerMessage } from "./worker";
 
 interface Schema {
   /** The notebook as `npm run execute` names it, e.g. notebooks/01-residual-connections.ipynb */
@@ -20,6 +24,7 @@ interface Schema {
   parameters: Parameter[];
   /** Literals of the parameters the committed charts were computed for. */
   values: Record<string, string>;
+  dependencies: DependencyGraph;
 }
 
 interface DeckWindow extends Window {
@@ -91,16 +96,45 @@ function showValues(values: Record<string, string>) {
 
 let worker: Worker | undefined;
 let workerUrl: string | undefined;
-/** A worker that has already parsed the program, so the next change starts computing at once. */
+/**
+ * A worker that has already parsed the program, so the next change starts computing at once.
+ * It is made once the running pass has drawn its first chart (or ended): parsing it earlier
+ * would take a core from the pass's quickest charts.
+ */
 let spare: Worker | undefined;
+/**
+ * The worker of the last pass that ran to its end: its engine has compiled the library's hot
+ * code, which a new worker would first interpret (several times slower). A pass keeps nothing
+ * else: the program's names live in one call of its run function.
+ */
+let idle: Worker | undefined;
 
 function freshWorker(): Worker {
   workerUrl ??= URL.createObjectURL(new Blob([programText], { type: "text/javascript" }));
-  const next = spare ?? new Worker(workerUrl);
-  spare = new Worker(workerUrl);
+  const next = idle ?? spare ?? new Worker(workerUrl);
+  if (next === idle) idle = undefined;
+  else if (next === spare) spare = undefined;
   return next;
 }
+
+function prepareSpare() {
+  if (workerUrl) spare ??= new Worker(workerUrl);
+}
 let current: Record<string, string> = {};
+/** Cells whose outputs the deck shows (a chart or printed text), in slide order. */
+const targets = [
+  ...new Set(
+    Array.from(document.querySelectorAll<HTMLElement>(".cell.code[data-cell-id]"))
+      .filter((cell) => cell.querySelector(".chart, pre.output.stdout"))
+      .map((cell) => cell.dataset.cellId!),
+  ),
+];
+/** Targets with a chart: they go before those with printed text only. */
+const chartCells = new Set(targets.filter((id) => charts(id).length > 0));
+/** Per target, the values its outputs on screen were computed for; absent while unknown. */
+const shown = new Map<string, Record<string, string>>();
+/** ms each cell took when it last ran, to put the quickest charts first. */
+const cost = new Map<string, number>();
 
 function charts(cellId: string): HTMLElement[] {
   const cell = document.querySelector(`.cell.code[data-cell-id="${CSS.escape(cellId)}"]`);
@@ -134,43 +168,52 @@ function replacePrinted(cellId: string, text: string) {
   if (printed) printed.textContent = text;
 }
 
-function run(values: Record<string, string>) {
+/** Recomputes the outputs that `values` change (every output when `all`). */
+function run(values: Record<string, string>, all: boolean) {
   worker?.terminate();
   setState("computing");
-  const cells = [...new Set(Array.from(document.querySelectorAll<HTMLElement>("[data-cell-id]")).map((e) => e.dataset.cellId))];
+  if (all) shown.clear();
+  const pass = planPass({ graph: schema!.dependencies, targets, first: chartCells, values, shown, cost });
+  const { order } = pass;
+  // a target run only because a stale one needs its cells draws what is on screen already
+  const stale = new Set(pass.stale);
   if (progress) {
     progress.hidden = false;
     progress.value = 0;
   }
   const running = freshWorker();
   worker = running;
-  const shown = new Map<string, number>();
+  const drawn = new Map<string, number>();
   const printed = new Map<string, string>();
   const refused: string[] = [];
-  let cell = "";
-  const flush = () => {
-    if (cell && printed.has(cell)) replacePrinted(cell, printed.get(cell)!);
-  };
+  const at = (cell: string) => Math.max(order.indexOf(cell), 0) / Math.max(order.length, 1);
   running.onmessage = (event: MessageEvent<WorkerMessage>) => {
     if (running !== worker) return;
     const message = event.data;
     if (message.type === "cell") {
-      flush();
-      cell = message.cell;
-      if (progress) progress.value = Math.max(progress.value, cells.indexOf(cell) + 1) / Math.max(cells.length, 1);
+      if (progress) progress.value = Math.max(progress.value, at(message.cell));
+    } else if (message.type === "ran") {
+      cost.set(message.cell, message.ms);
+      if (printed.has(message.cell)) replacePrinted(message.cell, printed.get(message.cell)!);
+      if (targets.includes(message.cell)) shown.set(message.cell, values);
     } else if (message.type === "chart") {
-      const k = shown.get(message.cell) ?? 0;
-      shown.set(message.cell, k + 1);
+      prepareSpare();
+      if (!stale.has(message.cell)) return;
+      shown.delete(message.cell);
+      const k = drawn.get(message.cell) ?? 0;
+      drawn.set(message.cell, k + 1);
       const chart = charts(message.cell)[k];
       if (chart && !replaceChart(chart, message.spec)) refused.push(`cell ${message.cell}, chart ${k + 1}: the recomputed spec is not one the deck draws`);
     } else if (message.type === "progress") {
-      const at = Math.max(cells.indexOf(message.cell), 0);
-      if (progress) progress.value = (at + message.done / Math.max(message.total, 1)) / Math.max(cells.length, 1);
+      if (progress) progress.value = at(message.cell) + message.done / Math.max(message.total, 1) / Math.max(order.length, 1);
       if (status) status.textContent = `Computing: ${message.label}, ${Math.floor((100 * message.done) / Math.max(message.total, 1))} %`;
     } else if (message.type === "stdout") {
+      if (!stale.has(message.cell)) return;
+      shown.delete(message.cell);
       printed.set(message.cell, (printed.get(message.cell) ?? "") + message.text);
     } else if (message.type === "done") {
-      flush();
+      // the targets the pass left alone do not depend on what changed
+      for (const t of targets) shown.set(t, values);
       current = values;
       showValues(values);
       say(refused);
@@ -181,11 +224,15 @@ function run(values: Record<string, string>) {
       finish(running, "failed");
     }
   };
-  running.postMessage({ params: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, JSON.parse(v) as unknown])) });
+  const request: RunRequest = { params: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, JSON.parse(v) as unknown])), order };
+  running.postMessage(request);
 }
 
 function finish(running: Worker, state: "ready" | "failed") {
-  running.terminate();
+  running.onmessage = null;
+  if (state === "ready") idle = running;
+  else running.terminate();
+  prepareSpare();
   if (worker === running) worker = undefined;
   if (progress) progress.hidden = true;
   setState(state);
@@ -210,7 +257,7 @@ function apply(raw: [string, string][], fromPanel: boolean) {
   }
   const same = schema!.parameters.every((p) => (values[p.name] ?? p.value) === (current[p.name] ?? p.value));
   if (fromPanel && same && root.dataset.deckState === "ready") return;
-  run(values);
+  run(values, !fromPanel);
 }
 
 /** The hint of the field in focus (the parameters cell's comment: meaning and valid range). */
@@ -221,6 +268,7 @@ form?.addEventListener("focusin", (event) => {
 
 if (schema) {
   current = { ...schema.values };
+  for (const t of targets) shown.set(t, schema.values);
   showValues(current);
   form?.addEventListener("submit", (event) => {
     event.preventDefault();

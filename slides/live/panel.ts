@@ -3,14 +3,13 @@
 // cell's own comment as its hint), a status line on every slide saying which parameters the
 // charts on screen were computed for and the command that reproduces them, and the scripts.
 // Without JavaScript the panel slide still lists the values and the command.
-import type { Notebook } from "../../runner/nbformat";
+import { hasTag, type Notebook } from "../../runner/nbformat";
 import { parseParameters, type Parameter } from "../../runner/parameter-values";
 import { escapeHtml, jsonScript } from "../outputs";
 import { clientBundle, workerCode } from "./bundle";
 import { computedForText, literalText, reproduceCommand } from "./command";
 import { liveProgram, NotLive, type LiveProgram } from "./program";
 
-const tagged = (tags: unknown, tag: string) => Array.isArray(tags) && tags.includes(tag);
 
 /** The parameters' comments (`const depth = 30; // layers: integer 1..200`), by name. */
 function hints(source: string): Map<string, string> {
@@ -25,7 +24,7 @@ function hints(source: string): Map<string, string> {
 /** The literals the notebook's outputs were computed for: its own values, then an injected cell's. */
 function computedFor(nb: Notebook, parameters: Parameter[]): Record<string, string> {
   const values = Object.fromEntries(parameters.map((p) => [p.name, p.value]));
-  const injected = nb.cells.find((c) => c.cell_type === "code" && tagged(c.metadata.tags, "injected-parameters"));
+  const injected = nb.cells.find((c) => c.cell_type === "code" && hasTag(c, "injected-parameters"));
   for (const p of injected ? parseParameters(injected.source) : []) if (p.name in values) values[p.name] = p.value;
   return values;
 }
@@ -84,7 +83,7 @@ export function liveParts(nb: Notebook, name: string, notebookPath: string): Liv
     throw error;
   }
   if (!program || program.parameters.length === 0) return undefined;
-  const cell = nb.cells.find((c) => c.cell_type === "code" && tagged(c.metadata.tags, "parameters"));
+  const cell = nb.cells.find((c) => c.cell_type === "code" && hasTag(c, "parameters"));
   const notes = hints(cell?.source ?? "");
   const values = computedFor(nb, program.parameters);
   const fields = program.parameters.map((p) => field(p, values[p.name], notes.get(p.name))).join("\n");
@@ -99,7 +98,7 @@ ${fields}
 <pre class="live-message" role="alert" hidden></pre>
 <noscript><p>The charts of this deck were computed for the values shown.</p></noscript>
 </section>`;
-  const schema = { notebook: notebookPath, parameters: program.parameters, values };
+  const schema = { notebook: notebookPath, parameters: program.parameters, values, dependencies: program.dependencies };
   const tail = `<style>${STYLE}</style>
 <div class="live-status" aria-live="polite"><a class="live-open" href="#/parameters" title="Change the parameters">⚙ parameters</a><progress class="live-progress" max="1" hidden></progress><span class="live-status-text" title="${escapeHtml(reproduceCommand(notebookPath, program.parameters, values))}">${escapeHtml(computedForText(program.parameters, values))}</span></div>
 ${jsonScript("live-schema", schema).replace('class="live-schema"', 'id="live-schema"')}

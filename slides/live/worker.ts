@@ -1,13 +1,21 @@
-// The notebook's program inside a Web Worker: it runs the program for the parameters the page
-// posts, and posts back, cell by cell, each chart the cell shows and each line it prints, then
-// "done" or the error that stopped it. The page ends a run it no longer wants by terminating
-// the worker.
+// The notebook's program inside a Web Worker: it runs the cells the page names, in the order
+// it names them, for the parameters it posts, and posts back, cell by cell, each chart the
+// cell shows and each line it prints, then that the cell ran (and how long it took), and at
+// the end "done" or the error that stopped it. The page ends a run it no longer wants by
+// terminating the worker.
 import { formatLine } from "./format";
 
-export type Run = (params: Record<string, unknown>, enter: (cellId: string) => void) => Promise<void>;
+export type Run = (params: Record<string, unknown>, order: string[], enter: (cellId: string) => void) => Promise<void>;
+
+/** What the page posts: the parameter values, and the cells to run in order (schedule.ts). */
+export interface RunRequest {
+  params: Record<string, unknown>;
+  order: string[];
+}
 
 export type WorkerMessage =
   | { type: "cell"; cell: string }
+  | { type: "ran"; cell: string; ms: number }
   | { type: "chart"; cell: string; spec: unknown }
   | { type: "stdout"; cell: string; text: string }
   | { type: "progress"; cell: string; label: string; done: number; total: number }
@@ -16,7 +24,7 @@ export type WorkerMessage =
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
-  onmessage: ((event: { data: { params: Record<string, unknown> } }) => void) | null;
+  onmessage: ((event: { data: RunRequest }) => void) | null;
 }
 
 /**
@@ -63,12 +71,22 @@ export function installWorker(run: Run, connectProgress?: (report: ProgressRepor
   connectProgress?.((label, done, total) => post({ type: "progress", cell, label, done, total }));
   scope.onmessage = (event) => {
     const started = performance.now();
+    let entered = started;
+    cell = "";
+    const left = () => {
+      if (cell) post({ type: "ran", cell, ms: performance.now() - entered });
+    };
     const enter = (id: string) => {
+      left();
       cell = id;
+      entered = performance.now();
       post({ type: "cell", cell: id });
     };
-    run(event.data.params, enter).then(
-      () => post({ type: "done", ms: performance.now() - started }),
+    run(event.data.params, event.data.order, enter).then(
+      () => {
+        left();
+        post({ type: "done", ms: performance.now() - started });
+      },
       (error: unknown) => post({ type: "error", cell, message: error instanceof Error ? error.message : String(error) }),
     );
   };

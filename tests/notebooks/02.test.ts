@@ -24,7 +24,7 @@ async function run(name: string, set?: Record<string, string>): Promise<Run> {
 
 function expectChecks(r: Run, sgdTolerance: number): void {
   expect(r.stderr).toBe("");
-  expect(r.charts).toBe(8);  // masks, Monte Carlo, strength, held-out, column norms, batch norm, paths, SGD
+  expect(r.charts).toBe(8);  // masks, Monte Carlo, strength, column norms, batch norm, paths, held-out, SGD
   expect(r.text).not.toMatch(/✗/);
   expect(printed(r.text, "max |p·w̌* − w*|")).toBeLessThan(1e-9);
   // (2) → (4) exactly: every row's 2^d masks against the closed form, at a random w

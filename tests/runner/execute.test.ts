@@ -143,7 +143,7 @@ describe("executeNotebook on cells that hang or kill the kernel", () => {
 
 describe("failure", () => {
   const cell = { id: "c", cell_type: "code" as const, source: "\nconst x = await next();", metadata: {}, outputs: [] };
-  const reply = (status: ExecuteStatus, stderr = "") => ({ status, stderr, executionCount: null, outputs: [], ms: 5 });
+  const reply = (status: ExecuteStatus, stderr = "") => ({ status, stderr, executionCount: null, outputs: [], displayIds: [], updatesElsewhere: new Map(), ms: 5 });
 
   it("names the cell and says what went wrong for every status but a clean ok", () => {
     expect(failure("nb.ipynb", 4, cell, reply("ok"), 1000)).toBeNull();

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../runner/atomic";
-import { parseNotebook, readNotebookFile, serializeNotebook } from "../../runner/nbformat";
+import { hasTag, parseNotebook, readNotebookFile, serializeNotebook, type Cell } from "../../runner/nbformat";
 import { workspace } from "./workspace";
 
 const ws = workspace("nbformat");
@@ -77,6 +77,17 @@ describe("nbformat", () => {
     const run = spawnSync(jupyterPython!, ["-c", script, ours, theirs], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(ours, "utf8")).toBe(readFileSync(theirs, "utf8"));
+  });
+});
+
+describe("hasTag", () => {
+  const cell = (tags: unknown) => ({ cell_type: "markdown", id: "t", source: "", metadata: { tags } }) as unknown as Cell;
+  it("finds a whole tag in the list, and nothing in tags a notebook from elsewhere stored as another type", () => {
+    expect(hasTag(cell(["hide-input", "try-this"]), "try-this")).toBe(true);
+    expect(hasTag(cell(["hide-input"]), "hide")).toBe(false);
+    expect(hasTag(cell("hide-input"), "hide")).toBe(false);
+    expect(hasTag(cell({ length: 1, 0: "parameters" }), "parameters")).toBe(false);
+    expect(hasTag(cell(undefined), "parameters")).toBe(false);
   });
 });
 

@@ -1,8 +1,9 @@
 // Live decks in real Chromium, from file:// with every other request refused: for the same
 // parameters, each chart the browser recomputes carries the data the kernel produces for that
 // cell (`npm run execute -- --set ...`), numbers within 1e-9 relative, at the defaults and at
-// two other parameter sets per deck. Invalid values are refused with the runner's messages
-// and leave the charts as they were.
+// two other parameter sets per deck. A change on the panel recomputes only the charts whose
+// data depend on it, and the deck then equals the kernel's run for the new values throughout.
+// Invalid values are refused with the runner's messages and leave the charts as they were.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -89,6 +90,21 @@ async function openLive(file: string, query: Record<string, string>, errors: str
 
 const deckCharts = (page: Page) => page.evaluate(() => (window as any).deckCharts() as { cellId: string; spec: unknown }[]);
 
+/** Each chart on the page equals the kernel's chart of its cell, themed for the room its slide gives it (as the deck themes it). */
+async function expectKernelCharts(page: Page, charts: { cellId: string; spec: unknown }[], kernel: Awaited<ReturnType<typeof executeCopy>>) {
+  const rooms = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".cell.code[data-cell-id] .chart")).map((c) => c.dataset.chartHeight));
+  const taken = new Map<string, number>();
+  for (const [i, { cellId, spec }] of charts.entries()) {
+    const k = taken.get(cellId) ?? 0;
+    taken.set(cellId, k + 1);
+    const specs = (kernel.byId.get(cellId) ?? []).filter((o) => o.data?.[VEGA_LITE_MIME]).map((o) => o.data[VEGA_LITE_MIME]);
+    expect(specs.length, `kernel charts of cell ${cellId}`).toBeGreaterThan(k);
+    const drawn = deckSpec(safeSpec(specs[k])!, { height: rooms[i] === undefined ? undefined : Number(rooms[i]) });
+    expect(differences(spec, drawn), `cell ${cellId}, chart ${k + 1}`).toEqual([]);
+  }
+}
+
 for (const { file, sets } of decks) {
   describe(`live deck ${file}`, () => {
     for (const set of sets) {
@@ -101,18 +117,7 @@ for (const { file, sets } of decks) {
           expect(await page.evaluate(() => document.documentElement.dataset.deckState)).toBe("ready");
           const charts = await deckCharts(page);
           expect(charts.length).toBeGreaterThan(3);
-          // The deck draws each spec themed for the room its slide gives it: theme the kernel's the same way.
-          const rooms = await page.evaluate(() =>
-            Array.from(document.querySelectorAll<HTMLElement>(".cell.code[data-cell-id] .chart")).map((c) => c.dataset.chartHeight));
-          const taken = new Map<string, number>();
-          for (const [i, { cellId, spec }] of charts.entries()) {
-            const k = taken.get(cellId) ?? 0;
-            taken.set(cellId, k + 1);
-            const specs = (kernel.byId.get(cellId) ?? []).filter((o) => o.data?.[VEGA_LITE_MIME]).map((o) => o.data[VEGA_LITE_MIME]);
-            expect(specs.length, `kernel charts of cell ${cellId}`).toBeGreaterThan(k);
-            const drawn = deckSpec(safeSpec(specs[k])!, { height: rooms[i] === undefined ? undefined : Number(rooms[i]) });
-            expect(differences(spec, drawn), `cell ${cellId}, chart ${k + 1}`).toEqual([]);
-          }
+          await expectKernelCharts(page, charts, kernel);
           const declared = declaredParameters(readNotebookFile(notebookPath(file)));
           const changed = declared.filter((p) => set[p.name] !== undefined && set[p.name] !== p.value).map((p) => [p.name, set[p.name]]);
           const status = await page.locator(".live-status-text").textContent();
@@ -126,6 +131,47 @@ for (const { file, sets } of decks) {
     }
   });
 }
+
+describe("a change on the panel", () => {
+  test("recomputes only the charts whose data depend on what changed, and every chart then equals the kernel's", async () => {
+    const file = decks[0].file;
+    const set = { lr: "0.05" };
+    const scratch = mkdtempSync(join(tmpdir(), "live-kernel-"));
+    try {
+      const kernel = await executeCopy(notebookPath(file), join(scratch, file), set);
+      const errors: string[] = [];
+      const page = await openLive(file, {}, errors);
+      const before = await deckCharts(page);
+      const replaced = await page.evaluate(async () => {
+        const specs = Array.from(document.querySelectorAll(".cell.code[data-cell-id] .chart script.chart-spec"));
+        const changed = new Set<number>();
+        const observer = new MutationObserver((records) => records.forEach((r) => changed.add(specs.indexOf(r.target as Element))));
+        specs.forEach((s) => observer.observe(s, { childList: true, characterData: true, subtree: true }));
+        document.querySelector<HTMLInputElement>("#live-lr")!.value = "0.05";
+        document.querySelector<HTMLFormElement>("form.live-panel")!.requestSubmit();
+        await new Promise<void>((resolve) => {
+          const timer: ReturnType<typeof setInterval> = setInterval(() => {
+            if (document.documentElement.dataset.deckState !== "ready") return;
+            clearInterval(timer);
+            resolve();
+          }, 20);
+        });
+        observer.disconnect();
+        return [...changed].sort((a, b) => a - b);
+      });
+      const charts = await deckCharts(page);
+      // only the training charts read lr (through the training run)
+      expect(replaced.map((i) => charts[i].cellId)).toEqual(["train-chart", "train-gradient-chart", "train-collapse-chart"]);
+      await expectKernelCharts(page, charts, kernel);
+      charts.forEach((c, i) => replaced.includes(i) || expect(c.spec, `kept chart of ${c.cellId}`).toEqual(before[i].spec));
+      expect(await page.locator(".live-status-text").textContent()).toBe("Charts computed for lr = 0.05");
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
 
 describe("the panel", () => {
   test("an invalid URL value gets the runner's message and the committed charts stay", async () => {
