@@ -86,6 +86,11 @@ export interface KernelProcess {
   output: () => string;
   /** Resolves with the exit code (or signal name) once the process has gone. */
   exited: Promise<string>;
+  /**
+   * Resolves if the kernel reports a port of its connection taken (EADDRINUSE): the ports
+   * were free when chosen, but another process may bind one before the kernel does.
+   */
+  portTaken: Promise<void>;
   /** Delete the connection file (once the kernel has read it; a second call does nothing). */
   dropConnectionFile: () => void;
   /** Forget the process and delete its connection file if still there (after it exited). */
@@ -101,7 +106,12 @@ export function spawnKernel(connection: ConnectionInfo, cwd: string): KernelProc
   if (live.size === 0) attachHandlers();
   live.add(child);
   let printed = "";
-  const keep = (chunk: Buffer) => (printed = (printed + chunk.toString("utf8")).slice(-20_000));
+  let taken = () => {};
+  const portTaken = new Promise<void>((done) => (taken = done));
+  const keep = (chunk: Buffer) => {
+    printed = (printed + chunk.toString("utf8")).slice(-20_000);
+    if (printed.includes("EADDRINUSE")) taken();
+  };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<string>((done) => {
@@ -114,5 +124,5 @@ export function spawnKernel(connection: ConnectionInfo, cwd: string): KernelProc
     if (live.size === 0) detachHandlers();
     dropConnectionFile();
   };
-  return { child, connectionFile, output: () => printed, exited, dropConnectionFile, release };
+  return { child, connectionFile, output: () => printed, exited, portTaken, dropConnectionFile, release };
 }

@@ -11,7 +11,7 @@
 import { PROGRESS_METADATA } from "@skip-and-drop/lib/mime";
 import type { Message } from "./protocol";
 import { Channels } from "./channels";
-import { newConnection, spawnKernel, type KernelProcess } from "./kernel-process";
+import { newConnection, spawnKernel, type ConnectionInfo, type KernelProcess } from "./kernel-process";
 import { CellCollector, type DisplayUpdate } from "./collector";
 import type { Output } from "./nbformat";
 
@@ -33,7 +33,14 @@ export interface ExecuteReply {
 export interface KernelOptions {
   cwd?: string;
   startTimeoutMs?: number;
+  /** Where the kernel's five ports come from (each start attempt asks again). */
+  connect?: () => Promise<ConnectionInfo>;
 }
+
+/** Start attempts when a chosen port was taken before the kernel bound it. */
+const START_ATTEMPTS = 3;
+
+class PortTaken extends Error {}
 
 export class Kernel {
   /** Milliseconds from spawning the process to the first answered kernel_info_request. */
@@ -46,9 +53,23 @@ export class Kernel {
     private readonly channels: Channels,
   ) {}
 
-  static async start({ cwd = process.cwd(), startTimeoutMs = 60_000 }: KernelOptions = {}): Promise<Kernel> {
+  /**
+   * Starts a kernel on ports chosen free; if another process binds one of them first (a race
+   * no choice of ports can exclude), starts again on new ones.
+   */
+  static async start(options: KernelOptions = {}): Promise<Kernel> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Kernel.startOnce(options);
+      } catch (error) {
+        if (!(error instanceof PortTaken) || attempt === START_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private static async startOnce({ cwd = process.cwd(), startTimeoutMs = 60_000, connect = newConnection }: KernelOptions): Promise<Kernel> {
     const started = performance.now();
-    const connection = await newConnection();
+    const connection = await connect();
     const proc = spawnKernel(connection, cwd);
     const kernel = new Kernel(proc, new Channels(connection));
     try {
@@ -72,6 +93,7 @@ export class Kernel {
   private async handshake(timeoutMs: number): Promise<void> {
     const failed = Promise.race([
       this.proc.exited.then((how) => `the kernel exited (${how}) during start-up:\n${this.proc.output()}`),
+      this.proc.portTaken.then(() => "port taken" as const),
       delay(timeoutMs).then(() => `the kernel did not answer within ${timeoutMs} ms:\n${this.proc.output()}`),
     ]);
     for (;;) {
@@ -93,6 +115,7 @@ export class Kernel {
         this.languageInfo = (reply?.content.language_info as Record<string, unknown>) ?? {};
         return;
       }
+      if (outcome === "port taken") throw new PortTaken(`a port of the kernel's connection was taken:\n${this.proc.output()}`);
       if (outcome !== "retry") throw new Error(outcome);
     }
   }

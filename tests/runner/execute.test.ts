@@ -1,11 +1,13 @@
 // Real runs through the project's tslab kernel. Each kernel start costs a second or two,
 // so every test runs one notebook once and asserts everything that run shows.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createRng } from "../../lib/src/rng";
 import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel, type ExecuteStatus } from "../../runner";
 import type { Channels } from "../../runner/channels";
+import { newConnection, type ConnectionInfo } from "../../runner/kernel-process";
 import { failure } from "../../runner/run";
 import { bytes, canListProcesses, kernelsIn, workspace } from "./workspace";
 
@@ -190,6 +192,31 @@ describe("Kernel", () => {
       await kernel.shutdown();
     }
   });
+
+  it("starts again on new ports when another process took one of the chosen ports first", async () => {
+    // hold a port, and hand it to the first attempt as its shell port: the kernel reports EADDRINUSE
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(0, "127.0.0.1", done));
+    const held = (holder.address() as AddressInfo).port;
+    const connections: ConnectionInfo[] = [];
+    const connect = async () => {
+      const connection = await newConnection();
+      connections.push(connections.length === 0 ? { ...connection, shell_port: held } : connection);
+      return connections[connections.length - 1];
+    };
+    try {
+      // without the retry the first attempt ends in an error (at the start timeout)
+      const kernel = await startKernel({ cwd: ws.dir, connect });
+      try {
+        expect(connections.map((c) => c.shell_port === held)).toEqual([true, false]);
+        expect((await kernel.execute("console.log(6 * 7)")).outputs).toEqual([{ output_type: "stream", name: "stdout", text: "42\n" }]);
+      } finally {
+        await kernel.shutdown();
+      }
+    } finally {
+      holder.close();
+    }
+  }, 90_000);
 
   it("reports the request after a failed one as aborted, and shuts down for good", async () => {
     const kernel = await startKernel({ cwd: ws.dir });
