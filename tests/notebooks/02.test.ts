@@ -6,10 +6,9 @@
 // RangeError that names it. Re-running any cell alone, as a student does after editing it,
 // prints what the notebook printed: every cell that draws makes its own generator.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Kernel } from "../../runner";
-import { executeCopy, notebookPath, printed, scratchFolder, type Executed, type Output } from "./executed";
+import { executeCopy, notebookPath, printed, rerunDifferences, scratchFolder, type Executed } from "./executed";
 
 const notebook = notebookPath("02-dropout-regularization.ipynb");
 const committed = readFileSync(notebook);  // captured before any run
@@ -124,29 +123,7 @@ describe("notebook 02: dropout as regularization", () => {
   }, 180_000);
 
   it("prints and draws the same when any one cell is re-run, in any order", async () => {
-    const cells = (JSON.parse(committed.toString("utf8")).cells as { cell_type: string; id: string; source: string[] }[])
-      .filter((c) => c.cell_type === "code").map((c) => ({ id: c.id, source: c.source.join("") }));
-    // what a cell shows: its printed text and its charts' specs (data inline)
-    const shown = (outputs: Output[]) => JSON.stringify(outputs.map((o) =>
-      o.output_type === "stream" ? [].concat(o.text).join("") : o.data?.["application/vnd.vegalite.v5+json"] ?? o.data?.["text/plain"] ?? o.output_type));
-    const kernel = await Kernel.start({ cwd: dirname(notebook) });
-    try {
-      const runCell = async ({ id, source }: { id: string; source: string }) => {
-        const reply = await kernel.execute(source, { timeoutMs: 120_000 });
-        expect([id, reply.status, reply.stderr], JSON.stringify(reply.outputs).slice(0, 2000)).toEqual([id, "ok", ""]);
-        return shown(reply.outputs);
-      };
-      const first = new Map<string, string>();
-      for (const c of cells) first.set(c.id, await runCell(c));
-      // last to first: a cell re-run after a later one that drew from its stream would differ;
-      // then first to last: a silent cell that drew anew would change what later cells print
-      const differ: string[] = [];
-      for (const c of [...cells].reverse()) if ((await runCell(c)) !== first.get(c.id)) differ.push(`${c.id} (last to first)`);
-      for (const c of cells) if ((await runCell(c)) !== first.get(c.id)) differ.push(`${c.id} (first to last)`);
-      expect(differ).toEqual([]);
-    } finally {
-      await kernel.shutdown();
-    }
+    expect(await rerunDifferences(notebook)).toEqual([]);
   }, 900_000);
 
   it("has at least three try-this exercises, each followed by the cell that runs it", () => {
