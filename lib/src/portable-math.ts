@@ -8,25 +8,30 @@
 // + − × ÷ and √ (correctly rounded by IEEE 754, hence identical everywhere) and bit access,
 // following fdlibm's algorithms (Sun Microsystems, 1993), accurate to about one ulp.
 
-const view = new DataView(new ArrayBuffer(8));
-const highWord = (x: number) => (view.setFloat64(0, x), view.getInt32(0));
+// Bit access: one 8-byte buffer read as a double and as two 32-bit words. Which word holds
+// the sign, exponent and top of the mantissa depends on the machine's byte order.
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: the second word
+const LOW = 1 - HIGH;
+const highWord = (x: number) => ((bits[0] = x), words[HIGH]);
 /** x with its high 32 bits replaced (the low 32 bits kept). */
 function withHighWord(x: number, high: number): number {
-  view.setFloat64(0, x);
-  view.setInt32(0, high);
-  return view.getFloat64(0);
+  bits[0] = x;
+  words[HIGH] = high;
+  return bits[0];
 }
 /** x with its low 32 bits cleared. */
 function withoutLowWord(x: number): number {
-  view.setFloat64(0, x);
-  view.setInt32(4, 0);
-  return view.getFloat64(0);
+  bits[0] = x;
+  words[LOW] = 0;
+  return bits[0];
 }
 /** 2^k exactly, for an integer k in [-1022, 1023]. */
 function pow2(k: number): number {
-  view.setInt32(0, (k + 1023) << 20);
-  view.setInt32(4, 0);
-  return view.getFloat64(0);
+  words[HIGH] = (k + 1023) << 20;
+  words[LOW] = 0;
+  return bits[0];
 }
 /** y·2^k, exact unless the result is subnormal (then rounded once, the same everywhere). */
 function scale(y: number, k: number): number {

@@ -72,16 +72,22 @@ const kernelSink: ProgressSink = (state, displayId, first) => {
 };
 
 let currentSink: ProgressSink = kernelSink;
+let sinkTiming: Pick<ProgressOptions, "delayMs" | "intervalMs"> = {};
 let displays = 0;
 
-/** Sends progress reports to `sink` instead (null: nowhere); undefined restores the kernel display. */
-export function setProgressSink(sink: ProgressSink | null | undefined): void {
+/**
+ * Sends progress reports to `sink` instead (null: nowhere); undefined restores the kernel
+ * display. `timing` replaces the default delay and interval for the loops that report to it
+ * (a live deck shows a loop's progress from its first step).
+ */
+export function setProgressSink(sink: ProgressSink | null | undefined, timing: Pick<ProgressOptions, "delayMs" | "intervalMs"> = {}): void {
   currentSink = sink === undefined ? kernelSink : (sink ?? (() => {}));
+  sinkTiming = sink === undefined ? {} : timing;
 }
 
 /** A progress reporter for a loop of `total` units of work. */
 export function trackProgress(label: string, total: number, options: ProgressOptions = {}): Progress {
-  const { delayMs = 2000, intervalMs = 250, now = () => performance.now() } = options;
+  const { delayMs = sinkTiming.delayMs ?? 2000, intervalMs = sinkTiming.intervalMs ?? 250, now = () => performance.now() } = options;
   const sink = currentSink;
   const start = now();
   const displayId = `progress-${start.toFixed(0)}-${++displays}`;

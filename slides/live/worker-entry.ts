@@ -9,6 +9,7 @@ import { installWorker, type Run } from "./worker";
 
 const scope = globalThis as unknown as Record<string, unknown>;
 scope[LIBRARY] = library;
-// A long loop (training, SGD, Monte Carlo) reports through the library's progress sink.
+// A long loop (training, SGD, Monte Carlo, the sweep of scales) reports through the library's
+// progress sink, from its first step: on a slide a loop of a tenth of a second is already a wait.
 scope.installLive = (run: Run) =>
-  installWorker(run, (report) => setProgressSink((state) => report(state.label, state.done, state.total)));
+  installWorker(run, (report) => setProgressSink((state) => report(state.label, state.done, state.total), { delayMs: 0, intervalMs: 100 }));

@@ -45,6 +45,27 @@ describe("trackProgress", () => {
     expect(reports[reports.length - 1].state).toMatchObject({ done: 100, finished: true });
   });
 
+  it("takes its delay and interval from the sink's timing unless the loop names its own; restoring the kernel display restores the defaults", () => {
+    const reports: Report[] = [];
+    let t = 0;
+    setProgressSink((state, id, first) => reports.push({ state: { ...state }, id, first }), { delayMs: 0, intervalMs: 100 });
+    const run = (options = {}) => {
+      reports.length = 0;
+      const p = trackProgress("loop", 10, { now: () => t, ...options });
+      for (let i = 1; i <= 10; i++) {
+        t += 50;
+        p.tick(i);
+      }
+      p.finish();
+      return reports.map((r) => r.state.done);
+    };
+    expect(run()).toEqual([1, 3, 5, 7, 9, 10]); // from the first tick, then every 100 ms
+    expect(run({ delayMs: 1000 })).toEqual([]); // the loop's own delay wins
+    setProgressSink(undefined);
+    setProgressSink((state, id, first) => reports.push({ state: { ...state }, id, first }));
+    expect(run()).toEqual([]); // 500 ms of work: under the default 2 s delay
+  });
+
   it("gives every loop its own display id", () => {
     const reports = recorder();
     let t = 0;

@@ -60,6 +60,16 @@ describe.each(cases)("%s stack with %s: backward vs central differences", (kind,
     expect(relativeError(grads.dX[2], numericGradient((X) => loss(upper, X, G), X2))).toBeLessThan(1e-6);
   });
 
+  it("gradientNorms (the input gradients alone, no ∂L/∂W) are the norms of ∂L/∂X_l, ∂L/∂X_0 by differences", () => {
+    const norms = gradientNorms(stack, X0, G);
+    expect(norms).toHaveLength(5);
+    expect(norms[4]).toBe(G.norm("frobenius"));
+    const fd = numericGradient((X) => loss(stack, X, G), X0).norm("frobenius");
+    expect(Math.abs(norms[0] - fd) / fd).toBeLessThan(1e-6);
+    // the weight-free backward computes each ∂L/∂X_l with the same operations, in the same order
+    expect(norms).toEqual(grads.dX.map((d) => d.norm("frobenius")));
+  });
+
   it("∂L/∂W for every weight of every layer", () => {
     stack.layers.forEach((params, l) => {
       for (const name of Object.keys(params)) {

@@ -4,7 +4,8 @@
 // order that ignores a shared random stream does not.
 import * as library from "@skip-and-drop/lib";
 import { describe, expect, test } from "vitest";
-import type { Notebook } from "../../runner/nbformat";
+import { join } from "node:path";
+import { readNotebookFile, type Notebook } from "../../runner/nbformat";
 import { cellNames, dependencyGraph, type DependencyGraph } from "../../slides/live/dependencies";
 import { liveProgram } from "../../slides/live/program";
 import { LIBRARY } from "../../slides/live/program-names";
@@ -259,4 +260,14 @@ test("a planned pass prints what the in-order run prints; breaking the stream's 
   const broken = await runProgram(streams, { seed: 4 }, ["params", "imports", "setup", "second", "first", "other"]);
   expect(broken.first).not.toEqual(inOrder.first);
   expect(broken.second).toEqual(inOrder.first);
+});
+
+test("notebook 02: the part (c) and batch-norm charts need neither the Monte Carlo cell nor the SGD run", () => {
+  const graph = liveProgram(readNotebookFile(join(__dirname, "..", "..", "notebooks", "02-dropout-regularization.ipynb")))!.dependencies;
+  for (const chart of ["part-c-chart", "bn-chart"]) {
+    const cells = closure(graph, chart);
+    expect(cells.has("part-a-check"), chart).toBe(true); // p·w̌*, the dropout solution they compare with
+    expect(cells.has("monte-carlo"), chart).toBe(false);
+    expect(cells.has("sgd-chart"), chart).toBe(false);
+  }
 });

@@ -258,6 +258,30 @@ describe("the panel", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  test("a long loop shows its progress on the status line while it runs, then the line names the new values", async () => {
+    const errors: string[] = [];
+    const page = await openLive(decks[0].file, {}, errors);
+    await page.evaluate(() => {
+      const status = document.querySelector(".live-status-text")!;
+      const seen: string[] = [];
+      (window as any).statusTexts = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    expect(await submitOnPanel(page, decks[0].file, { seed: "5" })).toBe("ready");
+    const texts = await page.evaluate(() => (window as any).statusTexts as string[]);
+    const training = texts.map((t) => /^Computing: compareTraining: SGD steps of both networks, (\d+) %$/.exec(t)).filter((m) => m !== null);
+    expect(training.length, texts.join("\n")).toBeGreaterThanOrEqual(2);
+    // the first loop (the training chart's; later cells train again) climbs to 100 % in steps
+    const percents = training.map((m) => Number(m![1]));
+    const first = percents.slice(0, percents.indexOf(100) + 1);
+    expect(first.length, percents.join(" ")).toBeGreaterThanOrEqual(3);
+    expect(first).toEqual([...first].sort((a, b) => a - b));
+    expect(first.some((v) => v > 0 && v < 100)).toBe(true);
+    expect(texts[texts.length - 1]).toBe("Charts computed for seed = 5");
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   test("a change on the panel recomputes, updates the URL and the command, and a newer change wins", async () => {
     const errors: string[] = [];
     const page = await openLive(decks[1].file, {}, errors);

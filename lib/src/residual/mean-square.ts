@@ -55,7 +55,7 @@ export function meanSquareGain(options: {
     forward.push(Y.norm("frobenius") ** 2 / x.norm("frobenius") ** 2);
     const u = rng.normalMatrix(n, 1);
     const g = u.div(u.norm("frobenius"));
-    backward.push(layer.backward(params, cache, g, "relu").dX.norm("frobenius") ** 2);
+    backward.push(layer.inputGradient(params, cache, g, "relu").norm("frobenius") ** 2);
   }
   return { forward: estimate(forward), backward: estimate(backward) };
 }

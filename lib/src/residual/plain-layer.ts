@@ -30,6 +30,11 @@ export const plainLayer: LayerKind<PlainParams> = {
     return { dX: multiplyTransposeA(W, dZ), grads: { W: multiplyTransposeB(dZ, X) } };
   },
 
+  inputGradient({ W }, { Z }, dY, activation) {
+    activationFunctions(activation);
+    return multiplyTransposeA(W, backThroughActivation(dY, Z, activation)); // dX = Wᵀ (dY ⊙ act'(Z))
+  },
+
   jacobian({ W }, x, activation) {
     // ∂Y/∂X = diag(act'(W x)) · W
     return multiply(derivativeDiagonal(multiply(W, x), activation), W);

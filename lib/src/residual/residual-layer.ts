@@ -22,6 +22,11 @@ export function branchJacobian({ W1, W2 }: ResidualParams, x: Matrix, activation
   return multiply(multiply(W2, derivativeDiagonal(multiply(W1, x), activation)), W1);
 }
 
+/** dH = (W2ᵀ dY) ⊙ act'(H): the gradient at the branch's pre-activation (a new matrix). */
+function branchInputGradient(W2: Matrix, H: Matrix, dY: Matrix, activation: Activation): Matrix {
+  return backThroughActivationInPlace(multiplyTransposeA(W2, dY), H, activation);
+}
+
 export const residualLayer: LayerKind<ResidualParams> = {
   forward({ W1, W2 }, X, activation) {
     activationFunctions(activation);
@@ -37,11 +42,16 @@ export const residualLayer: LayerKind<ResidualParams> = {
     // Y = W2 A + X, A = act(H), H = W1 X:
     //   dA = W2ᵀ dY,  dW2 = dY Aᵀ,  dH = dA ⊙ act'(H),  dW1 = dH Xᵀ,
     //   dX = W1ᵀ dH + dY   — the skip path hands dY back unchanged: (I + W1ᵀ D W2ᵀ) dY.
-    const dH = backThroughActivationInPlace(multiplyTransposeA(W2, dY), H, activation);
+    const dH = branchInputGradient(W2, H, dY, activation);
     return {
       dX: addInPlace(multiplyTransposeA(W1, dH), dY),
       grads: { W1: multiplyTransposeB(dH, X), W2: multiplyTransposeB(dY, A) },
     };
+  },
+
+  inputGradient({ W1, W2 }, { H }, dY, activation) {
+    activationFunctions(activation);
+    return addInPlace(multiplyTransposeA(W1, branchInputGradient(W2, H, dY, activation)), dY);
   },
 
   jacobian(params, x, activation) {

@@ -117,7 +117,18 @@ export function stackBackward<P extends LayerParams>(stack: Stack<P>, tape: Tape
  * (Frobenius norm over the whole n×B batch) for l = 0 … L.
  */
 export function gradientNorms(stack: Stack, X0: Matrix, G: Matrix): number[] {
-  return stackBackward(stack, stackForward(stack, X0), G).dX.map((d) => Math.sqrt(sumOfSquares(d)));
+  return inputGradients(stack, stackForward(stack, X0), G).map((d) => Math.sqrt(sumOfSquares(d)));
+}
+
+/** ∂L/∂X_l for l = 0 … L as stackBackward computes them, without the weight gradients. */
+function inputGradients(stack: Stack, tape: Tape, G: Matrix): Matrix[] {
+  const XL = tape.outputs[tape.outputs.length - 1];
+  requireMatrix("G", G, XL.rows, XL.columns);
+  const layer = layerKind(stack.kind);
+  const dX: Matrix[] = new Array(stack.layers.length + 1);
+  dX[stack.layers.length] = G;
+  for (let l = stack.layers.length - 1; l >= 0; l--) dX[l] = layer.inputGradient(stack.layers[l], tape.caches[l], dX[l + 1], stack.activation);
+  return dX;
 }
 
 /**
