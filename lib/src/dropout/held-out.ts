@@ -53,8 +53,8 @@ export function heldOutError(X: Matrix, y: Matrix, w: Matrix, intercept = 0): nu
 }
 
 /**
- * (1/m) Σ_i (y_i − x_iᵀw − b)², row by row from the matrix's storage: a held-out curve asks
- * for it once per setting and training set, thousands of times on the same rows.
+ * (1/m) Σ_i (y_i − x_iᵀw − b)², row by row from the matrix's storage: e = y_i − b, minus each
+ * x_ij·w_j in turn, then e² added to the sum.
  */
 function meanSquaredResidual(rows: readonly Float64Array[], y: readonly number[], w: readonly number[], b: number): number {
   let sum = 0;
@@ -65,6 +65,43 @@ function meanSquaredResidual(rows: readonly Float64Array[], y: readonly number[]
     sum += e * e;
   }
   return sum / rows.length;
+}
+
+/**
+ * meanSquaredResidual for many weight vectors on the same rows, each with the very same
+ * operations in the same order (so the same bits), four at a time: a held-out curve asks for
+ * thousands of them, and each pass over the rows loads x_ij once for four settings.
+ */
+function meanSquaredResiduals(rows: readonly Float64Array[], y: readonly number[], fits: readonly { w: number[]; b: number }[]): number[] {
+  const errors = new Array<number>(fits.length);
+  const m = rows.length;
+  let k = 0;
+  for (; k + 3 < fits.length; k += 4) {
+    const [w0, w1, w2, w3] = [fits[k].w, fits[k + 1].w, fits[k + 2].w, fits[k + 3].w];
+    const [b0, b1, b2, b3] = [fits[k].b, fits[k + 1].b, fits[k + 2].b, fits[k + 3].b];
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < m; i++) {
+      const x = rows[i];
+      let e0 = y[i] - b0, e1 = y[i] - b1, e2 = y[i] - b2, e3 = y[i] - b3;
+      for (let j = 0; j < w0.length; j++) {
+        const v = x[j];
+        e0 -= v * w0[j];
+        e1 -= v * w1[j];
+        e2 -= v * w2[j];
+        e3 -= v * w3[j];
+      }
+      s0 += e0 * e0;
+      s1 += e1 * e1;
+      s2 += e2 * e2;
+      s3 += e3 * e3;
+    }
+    errors[k] = s0 / m;
+    errors[k + 1] = s1 / m;
+    errors[k + 2] = s2 / m;
+    errors[k + 3] = s3 / m;
+  }
+  for (; k < fits.length; k++) errors[k] = meanSquaredResidual(rows, y, fits[k].w, fits[k].b);
+  return errors;
 }
 
 function checkSets(train: DataSet, test: DataSet): void {
@@ -95,14 +132,13 @@ export function heldOutCurves(train: DataSet, test: DataSet, { ps, lambdas }: He
   checkGrid("lambdas", lambdas, requireLambda);
   const { X, y } = train;
   const d = X.columns;
-  const [testRows, testY] = [rowsOf(test.X), test.y.getColumn(0)];
-  const error = (w: Matrix, b = 0) => meanSquaredResidual(testRows, testY, w.getColumn(0), b);
   const G = gram(X);
   const Xty = X.transpose().mmul(y);
   const squaredNorms = G.diag();
   requireNonzeroNorms(squaredNorms.map(Math.sqrt));
+  const fit = (w: Matrix, b = 0) => ({ w: w.getColumn(0), b });
   const dropoutFit = (p: number) =>
-    solveSpd(addDiagonal(G.clone().mul(p), squaredNorms.map((s) => (1 - p) * s)), Xty, "p XᵀX + (1 − p) Γ̌²").mul(p);
+    fit(solveSpd(addDiagonal(G.clone().mul(p), squaredNorms.map((s) => (1 - p) * s)), Xty, "p XᵀX + (1 − p) Γ̌²").mul(p));
 
   const means = X.mean("column");
   const centred = X.clone().subRowVector(means);
@@ -113,15 +149,23 @@ export function heldOutCurves(train: DataSet, test: DataSet, { ps, lambdas }: He
   });
   const Gz = Matrix.from1DArray(d, d, Gc.to1DArray().map((v, k) => v / (sds[Math.floor(k / d)] * sds[k % d])));
   const bz = centred.transpose().mmul(Matrix.sub(y, Matrix.ones(y.rows, 1).mul(y.mean()))).divColumnVector(sds);
-  const standardizedError = (lambda: number) => {
+  const standardizedFit = (lambda: number) => {
     const w = solveSpd(addDiagonal(Gz, new Array(d).fill(lambda)), bz, "ZᵀZ + λI").divColumnVector(sds);
-    return error(w, y.mean() - means.reduce((s, m, j) => s + m * w.get(j, 0), 0));
+    return fit(w, y.mean() - means.reduce((s, m, j) => s + m * w.get(j, 0), 0));
   };
+  const fits = [
+    dropoutFit(1),
+    ...ps.map(dropoutFit),
+    ...lambdas.map((lambda) => fit(solveSpd(addDiagonal(G, new Array(d).fill(lambda)), Xty, "XᵀX + λI"))),
+    ...lambdas.map(standardizedFit),
+  ];
+  const errors = meanSquaredResiduals(rowsOf(test.X), test.y.getColumn(0), fits);
+  const curve = (settings: readonly number[], from: number) => settings.map((setting, k) => ({ setting, error: errors[from + k] }));
   return {
-    leastSquares: error(dropoutFit(1)),
-    dropout: ps.map((p) => ({ setting: p, error: error(dropoutFit(p)) })),
-    ridge: lambdas.map((lambda) => ({ setting: lambda, error: error(solveSpd(addDiagonal(G, new Array(d).fill(lambda)), Xty, "XᵀX + λI")) })),
-    standardized: lambdas.map((lambda) => ({ setting: lambda, error: standardizedError(lambda) })),
+    leastSquares: errors[0],
+    dropout: curve(ps, 1),
+    ridge: curve(lambdas, 1 + ps.length),
+    standardized: curve(lambdas, 1 + ps.length + lambdas.length),
   };
 }
 
