@@ -130,7 +130,7 @@ export function liveMarkdown(reports: readonly LiveDeckReport[]): string[] {
       `| ${r.deck}: fast charts (no loop with progress among the cells they need) holding their new spec within 100 ms | ` +
         `${fast.filter((c) => c.ms! <= 100).length} of ${fast.length}; ${redrawn.length - fast.length} long${kept > 0 ? `; ${kept} kept (they do not depend on the seed)` : ""} |`,
     );
-    for (const c of r.charts) lines.push(`| ${r.deck}, chart of cell \`${c.cellId}\`${c.long ? " (long)" : ""} | ${c.ms === null ? "kept" : `${c.ms.toFixed(0)} ms`} |`);
+    for (const c of r.charts) lines.push(`| ${r.deck}, chart of cell \`${c.cellId}\`${c.long ? " (long: needs a loop with progress)" : ""} | ${c.ms === null ? "kept" : `${c.ms.toFixed(0)} ms`} |`);
   }
   return lines;
 }

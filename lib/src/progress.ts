@@ -20,9 +20,9 @@ export interface ProgressState {
 export type ProgressSink = (state: ProgressState, displayId: string, first: boolean) => void;
 
 export interface ProgressOptions {
-  /** show nothing until the loop has run this long (default 2000 ms: twice the time a cell may take at the defaults) */
+  /** show nothing until the loop has run this long (default: the sink's, else 2000 ms, twice the time a cell may take at the defaults) */
   delayMs?: number;
-  /** then report at most this often (default 250 ms) */
+  /** then report at most this often (default: the sink's, else 250 ms) */
   intervalMs?: number;
   /** the clock, in ms (default performance.now) */
   now?: () => number;

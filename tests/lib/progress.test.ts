@@ -45,7 +45,7 @@ describe("trackProgress", () => {
     expect(reports[reports.length - 1].state).toMatchObject({ done: 100, finished: true });
   });
 
-  it("takes its delay and interval from the sink's timing unless the loop names its own; restoring the kernel display restores the defaults", () => {
+  it("takes its delay and interval from the sink's timing unless the loop names its own; a sink set without timing has the defaults", () => {
     const reports: Report[] = [];
     let t = 0;
     setProgressSink((state, id, first) => reports.push({ state: { ...state }, id, first }), { delayMs: 0, intervalMs: 100 });
@@ -61,7 +61,6 @@ describe("trackProgress", () => {
     };
     expect(run()).toEqual([1, 3, 5, 7, 9, 10]); // from the first tick, then every 100 ms
     expect(run({ delayMs: 1000 })).toEqual([]); // the loop's own delay wins
-    setProgressSink(undefined);
     setProgressSink((state, id, first) => reports.push({ state: { ...state }, id, first }));
     expect(run()).toEqual([]); // 500 ms of work: under the default 2 s delay
   });

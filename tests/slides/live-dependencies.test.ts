@@ -262,8 +262,9 @@ test("a planned pass prints what the in-order run prints; breaking the stream's 
   expect(broken.second).toEqual(inOrder.first);
 });
 
-test("notebook 02: the part (c) and batch-norm charts need neither the Monte Carlo cell nor the SGD run", () => {
+test("notebook 02: the part (c) and batch-norm charts need neither the Monte Carlo cell nor the SGD run, and SGD does not need Monte Carlo", () => {
   const graph = liveProgram(readNotebookFile(join(__dirname, "..", "..", "notebooks", "02-dropout-regularization.ipynb")))!.dependencies;
+  expect(closure(graph, "sgd-chart").has("monte-carlo")).toBe(false);
   for (const chart of ["part-c-chart", "bn-chart"]) {
     const cells = closure(graph, chart);
     expect(cells.has("part-a-check"), chart).toBe(true); // p·w̌*, the dropout solution they compare with

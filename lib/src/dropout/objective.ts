@@ -99,8 +99,8 @@ export function dropoutObjectiveEstimates(
     for (let i = 0; i < n; i++) {
       const row = terms[i];
       let prediction = 0;
-      // kept with probability p; +(u < p) is 1 or 0, a multiply where a branch would be
-      // mispredicted at every other surprise (adding the 0 of a dropped term changes nothing)
+      // kept with probability p: +(u < p) is 1 or 0, so a multiply replaces a branch the CPU
+      // cannot predict; for finite terms the sum is the same (adding 0 changes nothing)
       for (let j = 0; j < d; j++) prediction += row[j] * +(rng.uniform() < p);
       loss += (targets[i] - prediction) ** 2;
     }

@@ -148,7 +148,7 @@ export function dropoutSgd(X: Matrix, y: Matrix, options: DropoutSgdOptions): Dr
       const i = Math.floor(rng.uniform() * n);
       let e = ys[i];
       for (let j = 0; j < d; j++) {
-        xt[j] = rows[i][j] * scale * +(rng.uniform() < p); // kept with probability p (no branch, as in objective.ts)
+        xt[j] = rows[i][j] * scale * +(rng.uniform() < p); // kept with probability p, without a branch (objective.ts)
         e -= xt[j] * w[j];
       }
       for (let j = 0; j < d; j++) grad[j] -= (2 / batchSize) * e * xt[j];

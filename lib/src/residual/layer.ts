@@ -17,7 +17,7 @@ export interface LayerKind<P extends LayerParams = LayerParams> {
   forward(params: P, X: Matrix, activation: Activation): { Y: Matrix; cache: LayerCache };
   /** Given dL/dY, returns dL/dX and dL/d(each parameter). */
   backward(params: P, cache: LayerCache, dY: Matrix, activation: Activation): { dX: Matrix; grads: P };
-  /** dL/dX alone: backward without the parameter gradients (a third of its products). */
+  /** dL/dX alone: backward without the parameter gradients (half of backward's products). */
   inputGradient(params: P, cache: LayerCache, dY: Matrix, activation: Activation): Matrix;
   /** ∂Y/∂X (n×n) at one column x (n×1). */
   jacobian(params: P, x: Matrix, activation: Activation): Matrix;
