@@ -37,6 +37,7 @@ export class CellCollector {
       return;
     }
     if (!["stream", "display_data", "execute_result", "error"].includes(type)) return;
+    if (type === "stream" && c.name === "stderr" && isForeignSignatureReport(String(c.text ?? ""))) return;
     if (this.clearPending) {
       this.list = [];
       this.clearPending = false;
@@ -82,4 +83,15 @@ export class CellCollector {
 function displayId(content: Record<string, unknown>): string {
   const transient = content.transient as { display_id?: unknown } | undefined;
   return typeof transient?.display_id === "string" ? transient.display_id : "";
+}
+
+/**
+ * tslab's report of a request it dropped for a bad signature, which it prints as the running
+ * cell's stderr. Such a request comes from another client: one whose kernel was to use a port
+ * this kernel bound first (each runner chooses free ports, and two can choose the same one
+ * before either kernel binds it; that kernel then starts again on new ports). The cell did
+ * not write it, so it neither fails the cell nor enters its outputs.
+ */
+function isForeignSignatureReport(text: string): boolean {
+  return /^UnhandledPromiseRejection: Error: invalid hmac [0-9a-f]*; want [0-9a-f]{64}\n(?:[ \t]+at [^\n]*\n?)*$/.test(text);
 }

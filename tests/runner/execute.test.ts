@@ -1,9 +1,11 @@
 // Real runs through the project's tslab kernel. Each kernel start costs a second or two,
 // so every test runs one notebook once and asserts everything that run shows.
+import { createHmac } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { Dealer } from "zeromq";
 import { createRng } from "../../lib/src/rng";
 import { checkNotebook, executeNotebook, Kernel, NotebookError, parseNotebook, serializeNotebook, startKernel, type ExecuteStatus } from "../../runner";
 import type { Channels } from "../../runner/channels";
@@ -217,6 +219,28 @@ describe("Kernel", () => {
       holder.close();
     }
   }, 90_000);
+
+  it("a message signed with another key (a client of another kernel, on a port both chose) does not fail the cell running here", async () => {
+    let connection: ConnectionInfo | undefined;
+    const kernel = await startKernel({ cwd: ws.dir, connect: async () => (connection = await newConnection()) });
+    const stranger = new Dealer({ linger: 0 });
+    try {
+      stranger.connect(`tcp://127.0.0.1:${connection!.shell_port}`);
+      const running = kernel.execute('await new Promise((done) => setTimeout(done, 1500)); console.log("done");');
+      await new Promise((done) => setTimeout(done, 300));
+      const header = JSON.stringify({ msg_id: "stranger", msg_type: "kernel_info_request", session: "other", username: "", date: new Date().toISOString(), version: "5.3" });
+      const parts = [header, "{}", "{}", "{}"];
+      const hmac = createHmac("sha256", "another kernel's key");
+      for (const part of parts) hmac.update(part);
+      await stranger.send(["<IDS|MSG>", hmac.digest("hex"), ...parts]);
+      const result = await running;
+      expect([result.status, result.stderr]).toEqual(["ok", ""]);
+      expect(result.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "done\n" }]);
+    } finally {
+      stranger.close();
+      await kernel.shutdown();
+    }
+  });
 
   it("reports the request after a failed one as aborted, and shuts down for good", async () => {
     const kernel = await startKernel({ cwd: ws.dir });

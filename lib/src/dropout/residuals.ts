@@ -1,5 +1,6 @@
 // The held-out error of fitted weights: the mean squared residual of every fit on the same
 // test rows, (1/m) Σ_i (y_i − x_iᵀw − b)². A held-out curve needs thousands of them.
+
 /**
  * (1/m) Σ_i (y_i − x_iᵀw − b)², row by row from the matrix's storage. meanSquaredResiduals
  * keeps this order of operations exactly, so both give the same bits.
