@@ -94,41 +94,42 @@ export interface StackGradients<P extends LayerParams = LayerParams> {
   readonly dLayers: readonly P[];
 }
 
-/** Backpropagates dL/dX_L = G through the tape (chain rule, last layer first). */
-export function stackBackward<P extends LayerParams>(stack: Stack<P>, tape: Tape, G: Matrix): StackGradients<P> {
+/**
+ * The chain rule down the tape from dL/dX_L = G, last layer first: dL/dX_l = back(l, dL/dX_{l+1}).
+ * Returns dL/dX_l for l = 0 … L.
+ */
+function backpropagate(stack: Stack, tape: Tape, G: Matrix, back: (l: number, dY: Matrix) => Matrix): Matrix[] {
   const XL = tape.outputs[tape.outputs.length - 1];
   requireMatrix("G", G, XL.rows, XL.columns);
-  const layer = layerKind(stack.kind) as unknown as LayerKind<P>;
   const L = stack.layers.length;
   const dX: Matrix[] = new Array(L + 1);
-  const dLayers: P[] = new Array(L);
   dX[L] = G;
-  for (let l = L - 1; l >= 0; l--) {
-    const { dX: dIn, grads } = layer.backward(stack.layers[l], tape.caches[l], dX[l + 1], stack.activation);
-    dX[l] = dIn;
+  for (let l = L - 1; l >= 0; l--) dX[l] = back(l, dX[l + 1]);
+  return dX;
+}
+
+/** Backpropagates dL/dX_L = G through the tape (chain rule, last layer first). */
+export function stackBackward<P extends LayerParams>(stack: Stack<P>, tape: Tape, G: Matrix): StackGradients<P> {
+  const layer = layerKind(stack.kind) as unknown as LayerKind<P>;
+  const dLayers: P[] = new Array(stack.layers.length);
+  const dX = backpropagate(stack, tape, G, (l, dY) => {
+    const { dX: dIn, grads } = layer.backward(stack.layers[l], tape.caches[l], dY, stack.activation);
     dLayers[l] = grads;
-  }
+    return dIn;
+  });
   return { dX, dLayers };
 }
 
 /**
  * Per-layer gradient norms for the loss L = Σ (X_L ⊙ G) = ⟨X_L, G⟩, a fixed upstream
  * gradient G (so ∂L/∂X_L = G exactly, whatever the stack outputs). Returns ‖∂L/∂X_l‖_F
- * (Frobenius norm over the whole n×B batch) for l = 0 … L.
+ * (Frobenius norm over the whole n×B batch) for l = 0 … L. Only dL/dX is needed, so each
+ * layer runs its backward without the weight gradients.
  */
 export function gradientNorms(stack: Stack, X0: Matrix, G: Matrix): number[] {
-  return inputGradients(stack, stackForward(stack, X0), G).map((d) => Math.sqrt(sumOfSquares(d)));
-}
-
-/** ∂L/∂X_l for l = 0 … L as stackBackward computes them, without the weight gradients. */
-function inputGradients(stack: Stack, tape: Tape, G: Matrix): Matrix[] {
-  const XL = tape.outputs[tape.outputs.length - 1];
-  requireMatrix("G", G, XL.rows, XL.columns);
+  const tape = stackForward(stack, X0);
   const layer = layerKind(stack.kind);
-  const dX: Matrix[] = new Array(stack.layers.length + 1);
-  dX[stack.layers.length] = G;
-  for (let l = stack.layers.length - 1; l >= 0; l--) dX[l] = layer.inputGradient(stack.layers[l], tape.caches[l], dX[l + 1], stack.activation);
-  return dX;
+  return backpropagate(stack, tape, G, (l, dY) => layer.inputGradient(stack.layers[l], tape.caches[l], dY, stack.activation)).map((d) => Math.sqrt(sumOfSquares(d)));
 }
 
 /**
