@@ -111,6 +111,38 @@ export function deckSpec(spec: Json, { width = SLIDE_CHART.width, height = SLIDE
     themed.width = width;
     themed.height = height;
     themed.autosize = { type: "fit", contains: "padding" };
+    for (const view of [themed, ...(Array.isArray(themed.layer) ? themed.layer : [])]) if (isObject(view)) wrapLongYTitle(view, height);
   }
   return themed;
+}
+
+/** Slide pixels a chart's own title, subtitle and x axis take from its height, about. */
+const AROUND_PLOT_PX = 150;
+/** Width of an 18 px bold axis-title character in DejaVu Sans, about (rounded up). */
+const TITLE_CHAR_PX = 12;
+
+/**
+ * A rotated y-axis title longer than the plot is tall makes autosize "fit" shrink the plot
+ * until the title fits and leaves the chart's own title above the drawing, cut off. Such an
+ * axis title is drawn on several lines, each no longer than the plot is tall: its closing
+ * parenthesis part on a line of its own, the words filled greedily. Only the axis changes
+ * (`axis.title`): the channel's title, which the text alternative reads, stays.
+ */
+function wrapLongYTitle(view: Json, height: number): void {
+  const y = isObject(view.encoding) ? view.encoding.y : undefined;
+  if (!isObject(y) || typeof y.title !== "string") return;
+  const axis = isObject(y.axis) ? y.axis : y.axis === undefined ? {} : null;
+  const room = Math.floor((height - AROUND_PLOT_PX) / TITLE_CHAR_PX);
+  if (axis === null || "title" in axis || y.title.length <= room) return;
+  const parenthesis = y.title.lastIndexOf(" (");
+  const parts = parenthesis > 0 ? [y.title.slice(0, parenthesis), y.title.slice(parenthesis + 1)] : [y.title];
+  const lines = parts.flatMap((part) =>
+    part.split(" ").reduce<string[]>((filled, word) => {
+      const last = filled[filled.length - 1];
+      if (last !== undefined && last.length + 1 + word.length <= room) filled[filled.length - 1] = `${last} ${word}`;
+      else filled.push(word);
+      return filled;
+    }, []),
+  );
+  y.axis = { ...axis, title: lines };
 }

@@ -179,6 +179,14 @@
         fit(event.currentSlide);
         embedCharts(event.currentSlide);
       });
+      // Opening an explanation (or a chart's data) changes the slide's height: fit it again.
+      // A toggle event does not bubble, so it is caught on its way down.
+      document.querySelector(".reveal .slides").addEventListener("toggle", function (event) {
+        var slide = event.target.closest && event.target.closest("section");
+        if (!slide) return;
+        fit(slide);
+        Reveal.layout();
+      }, true);
     }
   });
 })();

@@ -34,6 +34,31 @@ describe("deck chart theme", () => {
     expect(/viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.slice(1).map(Number)).toEqual([880, 360]);
   });
 
+  it("draws a y-axis title longer than the plot is tall on lines that fit it: the plot keeps its height and the chart's title stays inside the drawing", () => {
+    const yTitle = "a long y-axis title, longer than the plot is tall (log scale)";
+    const spec = lineChart([{ x: 1, y: 1 }, { x: 2, y: 3 }], { title: "A chart title", subtitle: "its subtitle", xTitle: "x (m)", yTitle });
+    const themed = deckSpec(spec as never, { height: 300 });
+    const y = (themed.layer as { encoding: { y: { title: string; axis: { title: string[] } } } }[])[0].encoding.y;
+    expect(y.axis.title.join(" ")).toBe(yTitle);
+    expect(y.axis.title[y.axis.title.length - 1]).toBe("(log scale)");
+    expect(y.title).toBe(yTitle); // the text alternative reads the channel's title
+    expect(chartText(themed)).toContain(yTitle);
+    const drawn = (s: Record<string, unknown>) => {
+      const view = chartView(s as never).run();
+      const bounds = (view.scenegraph() as unknown as { root: { bounds: { y1: number } } }).root.bounds;
+      return { plotHeight: view.height(), top: bounds.y1 + view.origin()[1] };
+    };
+    const wrapped = drawn(themed);
+    expect(wrapped.plotHeight).toBeGreaterThan(120);
+    expect(wrapped.top).toBeGreaterThanOrEqual(-1);
+    // the control: the same chart with its axis title on one line loses its plot and its title
+    const oneLine = JSON.parse(JSON.stringify(themed));
+    delete oneLine.layer[0].encoding.y.axis.title;
+    const unwrapped = drawn(oneLine);
+    expect(unwrapped.plotHeight).toBeLessThan(50);
+    expect(unwrapped.top).toBeLessThan(-50);
+  });
+
   it("leaves the notebook's spec as it was, and its data rows untouched whatever their field names", () => {
     const spec = deepFreeze({
       data: { values: [{ x: 1, fontSize: 3, size: 2 }] },
