@@ -15,9 +15,11 @@ export function rowsOf(M: Matrix): Float64Array[] {
   return Array.from({ length: M.rows }, (_, i) => Float64Array.from(M.getRow(i)));
 }
 
-// newMatrix keeps the flat view on the matrix, so that flatOf need not make one per call.
+// newMatrix keeps the flat view on the matrix, and the row views it made, so that flatOf can
+// tell with identity checks alone that the rows are still those views.
 const FLAT = Symbol("flat storage");
-type Writable = { data: Float64Array[]; rows: number; columns: number; [FLAT]?: Float64Array };
+const VIEWS = Symbol("row views");
+type Writable = { data: Float64Array[]; rows: number; columns: number; [FLAT]?: Float64Array; [VIEWS]?: readonly Float64Array[] };
 
 // Storage is carved from shared 64 KiB slabs, end to end: V8 allocates every ArrayBuffer
 // outside its heap at a cost near a microsecond, as much as a 16×16 by 16×32 product on the
@@ -54,6 +56,7 @@ export function newMatrix(rows: number, columns: number): { M: Matrix; rows: Flo
   writable.rows = rows;
   writable.columns = columns;
   writable[FLAT] = flat;
+  writable[VIEWS] = views.slice();
   return { M, rows: views, flat };
 }
 
@@ -66,13 +69,12 @@ export function flatOf(M: Matrix, scratch: Scratch): Float64Array {
   const { rows: r, columns: c } = M;
   const data = rowsOf(M);
   if (r === 0 || c === 0) return new Float64Array(0);
-  const kept = (M as unknown as Writable)[FLAT];
-  // ml-matrix's addRow, removeColumn … put fresh rows (own buffer) in place of the views, and
-  // removeRow shifts them, so the kept view still holds M when row i starts i·c entries into it.
-  if (kept !== undefined && kept.length === r * c && data[0].buffer === kept.buffer) {
-    const at = kept.byteOffset;
+  const { [FLAT]: kept, [VIEWS]: views } = M as unknown as Writable;
+  // ml-matrix's addRow, removeColumn … put fresh rows in place of the views and removeRow
+  // shifts them; the kept view still holds M while row i is still the i-th view made with it.
+  if (kept !== undefined && views !== undefined && kept.length === r * c && views.length === r) {
     let same = true;
-    for (let i = 0; i < r && same; i++) same = data[i].buffer === kept.buffer && data[i].byteOffset === at + i * c * 8 && data[i].length === c;
+    for (let i = 0; i < r && same; i++) same = data[i] === views[i];
     if (same) return kept;
   }
   const flat = scratch.take(r * c);
