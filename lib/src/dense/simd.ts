@@ -50,18 +50,29 @@ export function simdModule(): ProductModule | null {
   return loaded;
 }
 
-/** The module's memory as float64s, grown to hold at least `bytes`. */
-function memoryOf(module: ProductModule, bytes: number): Float64Array {
+/**
+ * The module's memory as float64s, grown to hold at least `bytes` (it never shrinks: the
+ * largest product so far sets its size), or null when it cannot grow that far.
+ */
+function memoryOf(module: ProductModule, bytes: number): Float64Array | null {
   const { memory } = module;
   const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE);
-  if (missing > 0) memory.grow(missing);
+  if (missing > 0) {
+    try {
+      memory.grow(missing);
+    } catch (full) {
+      if (full instanceof RangeError) return null; // past 4 GiB or the engine's limit
+      throw full;
+    }
+  }
   return new Float64Array(memory.buffer);
 }
 
 /**
  * C (m×n, row-major) = A·B with A(i, p) = a[i·ai + p·ap] and B(p, j) = b[p·bp + j·bj], on the
  * SIMD kernel. B must be stored by rows (bj = 1, bp = n) or by columns (bp = 1, bj = k).
- * Returns false, writing nothing, when there is no SIMD kernel or B is stored otherwise.
+ * Returns false, writing nothing, when there is no SIMD kernel, B is stored otherwise or the
+ * operands do not fit in the module's memory.
  */
 export function simdProduct(
   c: Float64Array,
@@ -80,6 +91,7 @@ export function simdProduct(
   const rowsAt = byRows ? bAt : align(bAt + b.length * 8);
   const cAt = align(Math.max(aAt + a.length * 8, rowsAt + k * n * 8));
   const memory = memoryOf(module, cAt + m * n * 8);
+  if (memory === null) return false;
   memory.set(a, aAt / 8);
   if (!shared) memory.set(b, bAt / 8);
   if (byColumns) module.transpose(rowsAt, bAt, n, k);
