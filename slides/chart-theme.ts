@@ -112,8 +112,138 @@ export function deckSpec(spec: Json, { width = SLIDE_CHART.width, height = SLIDE
     themed.height = height;
     themed.autosize = { type: "fit", contains: "padding" };
     for (const view of [themed, ...(Array.isArray(themed.layer) ? themed.layer : [])]) if (isObject(view)) wrapLongYTitle(view, height);
+    wrapLongTitle(themed, width - Y_AXIS_PX - legendWidth(themed));
   }
+  labelLogAxes(themed, undefined, "facet" in themed ? undefined : typeof themed.height === "number" ? themed.height - AROUND_PLOT_PX : undefined);
   return themed;
+}
+
+/** Slide pixels a y axis takes beside the plot (labels, ticks and a wrapped title), about. */
+const Y_AXIS_PX = 110;
+/** How far a centred title line may reach past the plot on either side, over the y axis and the legend. */
+const CENTRED_OVERHANG_PX = 80;
+/** Widths of a character, about (rounded up): 17 px labels, 18 px subtitles, 22 px bold titles. */
+const LABEL_CHAR_PX = 8.5;
+const SUBTITLE_CHAR_PX = 10;
+const TITLE_CHAR_PX_22 = 12.5;
+
+const legendChannels = ["color", "fill", "stroke", "shape", "strokeDash", "size", "opacity"];
+
+/** The width of the widest legend a single view draws beside its plot (0 without one), about. */
+function legendWidth(spec: Json): number {
+  let widest = 0;
+  const rowsOf = (view: Json): Json[] => (isObject(view.data) && Array.isArray(view.data.values) ? (view.data.values as Json[]) : []);
+  for (const view of [spec, ...(Array.isArray(spec.layer) ? spec.layer : [])]) {
+    if (!isObject(view) || !isObject(view.encoding)) continue;
+    const rows = rowsOf(view).length > 0 ? rowsOf(view) : rowsOf(spec);
+    for (const channel of legendChannels) {
+      const enc = view.encoding[channel];
+      if (!isObject(enc) || typeof enc.field !== "string" || enc.legend === null) continue;
+      const labels = [...new Set(rows.map((r) => String(r?.[enc.field as string] ?? "")))];
+      const longest = Math.min(deckChartConfig.legend.labelLimit, LABEL_CHAR_PX * Math.max(0, ...labels.map((l) => l.length)));
+      const title = typeof enc.title === "string" ? enc.title.length * SUBTITLE_CHAR_PX : 0;
+      widest = Math.max(widest, 48 + longest, 20 + Math.min(title, deckChartConfig.legend.titleLimit));
+    }
+  }
+  return widest;
+}
+
+/** Words filled greedily into lines of at most `room` characters (a longer word keeps a line of its own). */
+function fillLines(text: string, room: number): string[] {
+  return text.split(" ").reduce<string[]>((filled, word) => {
+    const last = filled[filled.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= room) filled[filled.length - 1] = `${last} ${word}`;
+    else filled.push(word);
+    return filled;
+  }, []);
+}
+
+/**
+ * vega centres a chart's title and subtitle over the plot; a line wider than the plot plus
+ * a little room beside it runs past the drawing's left edge and is cut off there (autosize "fit"
+ * sizes the plot for its axes and legend, not for the title). Such lines are drawn on several
+ * lines, each about as wide as the plot.
+ */
+function wrapLongTitle(spec: Json, plotWidth: number): void {
+  const title: Json | undefined = typeof spec.title === "string" ? { text: spec.title } : isObject(spec.title) ? { ...spec.title } : undefined;
+  if (title === undefined) return;
+  const budget = plotWidth + 2 * CENTRED_OVERHANG_PX;
+  const wrap = (text: unknown, charPx: number) =>
+    typeof text === "string" || Array.isArray(text)
+      ? [text].flat().flatMap((line) => (typeof line === "string" && line.length * charPx > budget ? fillLines(line, Math.floor(budget / charPx)) : [line]))
+      : text;
+  const text = wrap(title.text, TITLE_CHAR_PX_22);
+  const subtitle = wrap(title.subtitle, SUBTITLE_CHAR_PX);
+  title.text = Array.isArray(text) && text.length === 1 ? text[0] : text;
+  if (subtitle !== undefined) title.subtitle = Array.isArray(subtitle) && subtitle.length === 1 ? subtitle[0] : subtitle;
+  spec.title = title;
+}
+
+/** Mantissas of log-axis labels, the roundest first: 10ⁿ, then 5·10ⁿ, 2·10ⁿ, … */
+const LOG_MANTISSAS = [1, 5, 2, 3, 4, 6, 7, 8, 9];
+/** A y label's height plus the gap the theme keeps between labels, in slide pixels. */
+const Y_LABEL_SPACING = CHART_TEXT_PX + 7;
+
+/**
+ * Labels for a log axis spanning less than three decades, `plotPx` long: the roundest values
+ * first (10ⁿ, 5·10ⁿ, 2·10ⁿ, …), each kept when it is at least a label's height from every
+ * label kept so far. vega's own pick (every m·10ⁿ, then dropping each label that crowds the
+ * one below it) loses the top labels at lecture size: an axis from 4 to 15 showed 4 to 9 only.
+ */
+export function logAxisLabels(lo: number, hi: number, plotPx: number): number[] {
+  const position = (v: number) => (plotPx * Math.log(v / lo)) / Math.log(hi / lo);
+  const candidates = LOG_MANTISSAS.flatMap((m) => {
+    const out: number[] = [];
+    for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+      const v = Number((m * 10 ** k).toPrecision(1));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
+    return out.sort((a, b) => b - a);
+  });
+  const kept: number[] = [];
+  for (const v of candidates) if (kept.every((w) => Math.abs(position(v) - position(w)) >= Y_LABEL_SPACING)) kept.push(v);
+  return kept.sort((a, b) => a - b);
+}
+
+/** The y values a view's layers place on their shared scale (fields of inline rows and datums). */
+function yValues(view: Json, data: unknown): number[] {
+  const values: number[] = [];
+  for (const layer of [view, ...(Array.isArray(view.layer) ? view.layer : [])]) {
+    if (!isObject(layer) || !isObject(layer.encoding) || !isObject(layer.encoding.y)) continue;
+    const y = layer.encoding.y;
+    const source = isObject(layer.data) ? layer.data : isObject(view.data) ? view.data : data;
+    const rows = isObject(source) && Array.isArray(source.values) ? (source.values as Json[]) : [];
+    if (typeof y.field === "string") for (const r of rows) values.push(Number(r?.[y.field]));
+    if (typeof y.datum === "number") values.push(y.datum);
+  }
+  return values.filter((v) => Number.isFinite(v) && v > 0);
+}
+
+/**
+ * Gives every log y axis of less than three decades, in a view of known plot height whose
+ * rows are all drawn (no filter, no slider), the labels of logAxisLabels. Concatenated views
+ * are visited with their own heights.
+ */
+function labelLogAxes(view: Json, data: unknown, plotPx: number | undefined): void {
+  const own = view.data ?? data;
+  for (const key of ["hconcat", "vconcat", "concat"]) {
+    if (Array.isArray(view[key])) for (const child of view[key] as unknown[]) if (isObject(child)) labelLogAxes(child, own, typeof child.height === "number" ? child.height : undefined);
+  }
+  if (plotPx === undefined || !("layer" in view || "mark" in view) || "transform" in view || "params" in view) return;
+  const logY = [view, ...(Array.isArray(view.layer) ? view.layer : [])].flatMap((layer) => {
+    const y = isObject(layer) && isObject(layer.encoding) ? layer.encoding.y : undefined;
+    return isObject(y) && typeof y.field === "string" && isObject(y.scale) && y.scale.type === "log" ? [y] : [];
+  });
+  if (logY.length === 0 || logY.some((y) => y.axis === null || (isObject(y.axis) && "values" in y.axis) || isObject(y.scale) && "domain" in y.scale)) return;
+  const values = yValues(view, own);
+  if (values.length === 0) return;
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (logY.some((y) => (y.scale as Json).nice !== false)) [lo, hi] = [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+  if (!(hi > lo) || Math.log10(hi / lo) >= 3) return;
+  const labels = logAxisLabels(lo, hi, plotPx);
+  if (labels.length < 3) return;
+  for (const y of logY) y.axis = { ...(isObject(y.axis) ? y.axis : {}), values: labels };
 }
 
 /** Slide pixels a chart's own title, subtitle and x axis take from its height, about. */
@@ -136,13 +266,6 @@ function wrapLongYTitle(view: Json, height: number): void {
   if (axis === null || "title" in axis || y.title.length <= room) return;
   const parenthesis = y.title.lastIndexOf(" (");
   const parts = parenthesis > 0 ? [y.title.slice(0, parenthesis), y.title.slice(parenthesis + 1)] : [y.title];
-  const lines = parts.flatMap((part) =>
-    part.split(" ").reduce<string[]>((filled, word) => {
-      const last = filled[filled.length - 1];
-      if (last !== undefined && last.length + 1 + word.length <= room) filled[filled.length - 1] = `${last} ${word}`;
-      else filled.push(word);
-      return filled;
-    }, []),
-  );
+  const lines = parts.flatMap((part) => fillLines(part, room));
   y.axis = { ...axis, title: lines };
 }

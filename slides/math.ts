@@ -145,6 +145,19 @@ export function restoreMath(html: string, rendered: string[], spans: readonly Ma
           const span = spans[Number(index)];
           return span ? escapeHtml(writtenForm(span)) : "";
         })
-      : part.replace(placeholderPattern, (whole, index: string) => rendered[Number(index)] ?? whole),
+      : part
+          .replace(gluedPattern, (whole, before: string, index: string, after: string) => {
+            const html = rendered[Number(index)];
+            if (html === undefined || spans[Number(index)]?.display || (!before && !after)) return whole;
+            return `<span class="math-glued">${before ?? ""}${html}${after ?? ""}</span>`;
+          })
+          .replace(placeholderPattern, (whole, index: string) => rendered[Number(index)] ?? whole),
   );
 }
+
+/**
+ * An inline formula with the brackets and punctuation written against it: "(" before, ")" "," "."
+ * after. The browser may break a line between text and a formula, which would leave a lone "("
+ * at the end of a line; the slide keeps them together (deck.css: .math-glued).
+ */
+const gluedPattern = /([(\[{“‘«]+)?qqmath(\d+)qq([)\]}”’»,.;:!?]+)?/g;

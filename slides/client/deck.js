@@ -86,6 +86,18 @@
     });
   }
 
+  // A chart's data panel opens over the slide below its toggle and scrolls inside itself:
+  // it is never taller than the room left between its top and the bottom of the slide area
+  // (a section is only as tall as its content, and centred in that area).
+  var minimumPanelPx = 120;
+  function fitPanel(panel) {
+    var scale = Reveal.getScale() || 1;
+    var area = document.querySelector(".reveal .slides").getBoundingClientRect();
+    var top = (panel.getBoundingClientRect().top - area.top) / scale;
+    var room = Reveal.getConfig().height - top - 8;
+    panel.style.maxHeight = Math.max(minimumPanelPx, Math.floor(room)) + "px";
+  }
+
   function embed(chart) {
     if (chart.dataset.state) return Promise.resolve();
     var fallback = chart.querySelector(".chart-static");
@@ -184,8 +196,11 @@
       document.querySelector(".reveal .slides").addEventListener("toggle", function (event) {
         var slide = event.target.closest && event.target.closest("section");
         if (!slide) return;
+        var panel = event.target.matches(".chart-text[open]") ? event.target.querySelector(".chart-text-body") : null;
+        if (panel) panel.style.maxHeight = "";
         fit(slide);
         Reveal.layout();
+        if (panel) fitPanel(panel);
       }, true);
     }
   });

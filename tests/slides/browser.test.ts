@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
 import { lineChart } from "../../lib/src/charts";
-import { fitProblems, inspectDeck, launchChromium, localhostContext, offlineContext, openDeck, readabilityProblems, screenshotRoot, type SlideReport } from "./deck-browser";
+import { fitProblems, inspectDeck, launchChromium, showSlide, localhostContext, offlineContext, openDeck, readabilityProblems, screenshotRoot, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
 const fixture = join(root, "tests", "fixtures", "slides", "features.ipynb");
@@ -314,4 +314,64 @@ describe("exercises and charts for keyboard and screen-reader users", () => {
     expect(await print.locator(".chart-text").evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
     await print.close();
   });
+});
+
+describe.runIf(notebooks.length > 0)("a lecture deck's panels and lines at 1280x720", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await offlineContext(browser, []);
+    page = await openDeck(context, join(outDir, `${deckName(notebooks[0])}.html`), []);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test("every chart's data panel, opened, ends inside the slide and scrolls what does not fit", async () => {
+    const slides = await page.evaluate(() => (window as any).Reveal.getSlides().map((s: Element, i: number) => (s.querySelector(".chart-text") ? i : -1)).filter((i: number) => i >= 0));
+    expect(slides.length).toBeGreaterThan(3);
+    let scrolled = 0;
+    for (const i of slides) {
+      await showSlide(page, i);
+      // opened as a click opens it; the deck listens to the toggle event that follows
+      await page.evaluate(() => ((window as any).Reveal.getCurrentSlide().querySelector(".chart-text") as HTMLDetailsElement).open = true);
+      await page.waitForFunction(() => (window as any).Reveal.getCurrentSlide().querySelector(".chart-text-body").style.maxHeight !== "");
+      const box = await page.evaluate(() => {
+        const slide = (window as any).Reveal.getCurrentSlide() as HTMLElement;
+        const body = slide.querySelector(".chart-text[open] .chart-text-body") as HTMLElement;
+        const area = document.querySelector(".reveal .slides")!.getBoundingClientRect();
+        return { bottom: body.getBoundingClientRect().bottom, slideBottom: area.top + (window as any).Reveal.getConfig().height * (window as any).Reveal.getScale(), overflow: body.scrollHeight > body.clientHeight };
+      });
+      expect(box.bottom, `slide ${i + 1}`).toBeLessThanOrEqual(box.slideBottom + 1);
+      if (box.overflow) scrolled++;
+      await page.evaluate(() => ((window as any).Reveal.getCurrentSlide().querySelector(".chart-text") as HTMLDetailsElement).open = false);
+    }
+    expect(scrolled).toBeGreaterThan(0);
+  }, 120_000);
+
+  test("no line ends with a bracket written against the formula that starts the next line", async () => {
+    const count = await page.evaluate(() => (window as any).Reveal.getTotalSlides() as number);
+    const lonely: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await showSlide(page, i);
+      lonely.push(...(await page.evaluate((i) => {
+        const slide = (window as any).Reveal.getCurrentSlide() as HTMLElement;
+        const found: string[] = [];
+        slide.querySelectorAll(".katex:not(.katex-display .katex)").forEach((k) => {
+          const first = k.querySelector(".katex-html .base")?.getBoundingClientRect();
+          if (!first || k.closest("aside.notes")) return;
+          const before = k.previousSibling;
+          const text = before?.nodeType === Node.TEXT_NODE ? (before.textContent ?? "") : "";
+          if (!/[(\[]$/.test(text)) return;
+          const range = document.createRange();
+          range.setStart(before!, text.length - 1);
+          range.setEnd(before!, text.length);
+          const bracket = range.getBoundingClientRect();
+          if (Math.abs(bracket.bottom - first.bottom) > first.height) found.push(`slide ${i + 1}: "${text.slice(-30)}"`);
+        });
+        return found;
+      }, i)));
+    }
+    expect(lonely).toEqual([]);
+  }, 120_000);
 });

@@ -2,9 +2,9 @@
 // slide, described for screen readers, and still valid vega-lite. Every builder example is
 // rendered headless with the theme and its text sizes and label boxes read back.
 import { describe, expect, it } from "vitest";
-import { lineChart } from "../../lib/src/charts";
+import { lineChart, sideBySide } from "../../lib/src/charts";
 import { renderSvg, chartView } from "../../lib/src/display";
-import { CHART_TEXT_PX, deckSpec } from "../../slides/chart-theme";
+import { CHART_TEXT_PX, deckSpec, logAxisLabels } from "../../slides/chart-theme";
 import { chartText } from "../../slides/chart-text";
 import { examples } from "../charts/examples";
 import { validateVegaLite } from "../charts/schema";
@@ -94,5 +94,42 @@ describe("deck chart theme", () => {
     expect(text).toContain("<p>Norms. Line chart of norm against depth, one line per series.</p>");
     expect(text).toContain("<tr><td>plain</td><td>1</td><td>10</td><td>3</td><td>30</td><td>3</td></tr>");
     expect(text).toContain("<tr><td>residual</td><td>1</td><td>0.333</td><td>3</td><td>1</td><td>3</td></tr>");
+  });
+});
+
+describe("deck chart theme: long titles and short log axes", () => {
+  it("draws a subtitle wider than the plot on lines about as wide as the plot (centred on one line it ran off the left edge)", () => {
+    const subtitle = "mean cosine between the columns of X_l for the 128 training inputs; c = 0.5, he init";
+    const rows = [1, 2, 3].flatMap((x) => ["plain", "residual", "wide-net prediction (ReLU)"].map((series, k) => ({ x, y: x + k, series })));
+    const spec = lineChart(rows, { title: "How alike the examples are at each depth", subtitle, xTitle: "layer l", yTitle: "mean cosine" });
+    const themed = deckSpec(spec as never, { height: 360 });
+    const sub = (themed.title as { subtitle: string[] }).subtitle;
+    expect(sub.length).toBeGreaterThan(1);
+    expect(sub.join(" ")).toBe(subtitle);
+    // each line about as wide as the plot (18 px text, ≤ 10 px a character); the decks'
+    // Chromium test (browser.test.ts) measures that no chart text is cut off at a side
+    for (const line of sub) expect(line.length * 10).toBeLessThanOrEqual(880 - 110);
+    // a subtitle that fits stays one line
+    expect((deckSpec({ ...spec, title: { text: "t", subtitle: "short" } } as never).title as { subtitle: unknown }).subtitle).toBe("short");
+  });
+
+  it("labels a log axis of less than three decades with its roundest values, spaced by a label's height", () => {
+    expect(logAxisLabels(4, 15.2, 220)).toEqual([4, 5, 6, 7, 10]);
+    expect(logAxisLabels(0.5, 40, 200)).toEqual([0.5, 1, 2, 5, 10, 20, 40]);
+    for (const [lo, hi, px] of [[4, 15.2, 220], [0.1, 9.95, 240], [0.03, 2, 150]]) {
+      const labels = logAxisLabels(lo, hi, px);
+      const at = labels.map((v) => (px * Math.log(v / lo)) / Math.log(hi / lo));
+      at.slice(1).forEach((y, i) => expect(y - at[i]).toBeGreaterThanOrEqual(CHART_TEXT_PX + 6));
+      expect(labels.every((v) => v >= lo && v <= hi)).toBe(true);
+    }
+  });
+
+  it("a panel's log y axis from 4 to 15 shows a label above 9 at lecture size (in Chromium vega's own pick stopped at 9)", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ x: i / 39, y: 4 * (15.2 / 4) ** (i / 39) }));
+    const panel = (title: string) => lineChart(rows, { title, xTitle: "keep probability p", yTitle: "held-out MSE (log scale)", logY: true });
+    const themed = deckSpec(sideBySide([panel("dropout"), panel("ridge")], { title: "Held-out error" }) as never);
+    const yLabels = (spec: Record<string, unknown>) =>
+      visibleLabels(chartView(spec as never).run()).filter((l) => l.bounds.x2 - l.bounds.x1 < 30 && /^\d+$/.test(l.text)).map((l) => Number(l.text));
+    expect(Math.max(...yLabels(themed))).toBeGreaterThan(9);
   });
 });

@@ -34,6 +34,8 @@ export interface Readability {
   codeTextPx: number | null;
   /** pairs of visible chart labels whose boxes overlap, as "a" / "b" */
   collisions: string[];
+  /** visible chart text cut off by the left or right edge of its drawing, as "text" side */
+  clipped: string[];
   /** words shown: prose, tables and printed lines; a formula is one word; notes, code and charts are not counted */
   words: number;
   /** text whose colour reads below WCAG AA against its background: "text" ratio */
@@ -79,8 +81,8 @@ export async function openDeck(context: BrowserContext, htmlPath: string, consol
   return page;
 }
 
-/** Shows slide i with all its fragments, waits until its charts have settled, measures it. */
-async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screenshot" | "readability">> {
+/** Shows slide i with all its fragments and waits until its charts have settled. */
+export async function showSlide(page: Page, i: number): Promise<void> {
   await page.evaluate((i) => {
     const Reveal = (window as any).Reveal;
     const slide = Reveal.getSlides()[i];
@@ -91,6 +93,11 @@ async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screensh
     const charts = (window as any).Reveal.getCurrentSlide().querySelectorAll(".chart");
     return Array.from(charts).every((c: any) => ["live", "static", "failed"].includes(c.dataset.state));
   });
+}
+
+/** Shows slide i with all its fragments, waits until its charts have settled, measures it. */
+async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screenshot" | "readability">> {
+  await showSlide(page, i);
   return page.evaluate(() => {
     // A heading's text with each formula as its TeX source (KaTeX renders it twice: MathML + HTML).
     const headingText = (el: Element | null) => {
@@ -150,6 +157,16 @@ function readability(page: Page): Promise<Readability> {
         if (w > 0.5 && h > 0.5) collisions.push(`"${a.text}" / "${b.text}"`);
       }),
     );
+
+    // Chart text wider than its drawing is cut off at the side (an SVG clips what it does not
+    // hold): a title or subtitle centred over a narrower plot, a long label.
+    const clipped: string[] = [];
+    for (const t of texts) {
+      const r = t.getBoundingClientRect();
+      const svg = t.ownerSVGElement!.getBoundingClientRect();
+      const sides = [r.left < svg.left - 1 && "left", r.right > svg.right + 1 && "right"].filter(Boolean);
+      if (sides.length > 0) clipped.push(`"${(t.textContent ?? "").trim().slice(0, 40)}" ${sides.join("+")}`);
+    }
 
     // Code and printed lines: computed size times the element's on-screen scale.
     const code = Array.from(slide.querySelectorAll<HTMLElement>("pre")).filter((el) => shown(el) && !notes(el) && el.offsetWidth > 0);
@@ -213,6 +230,7 @@ function readability(page: Page): Promise<Readability> {
       chartTextPx: chartSizes.length ? Math.min(...chartSizes) : null,
       codeTextPx: codeSizes.length ? Math.min(...codeSizes) : null,
       collisions,
+      clipped,
       words,
       lowContrast,
     };
@@ -235,7 +253,7 @@ export async function inspectDeck(page: Page, deck: string): Promise<SlideReport
   return reports;
 }
 
-/** The readability rules at projector size: text ≥ 16 px, no colliding labels, ≤ 90 words, WCAG AA contrast. */
+/** The readability rules at projector size: text ≥ 16 px, no colliding or cut-off labels, ≤ 90 words, WCAG AA contrast. */
 export const readable = { minTextPx: 16, maxWords: 90 };
 
 /** One line per slide that breaks a readability rule, naming the deck and the slide. */
@@ -246,6 +264,7 @@ export function readabilityProblems(deck: string, slides: readonly SlideReport[]
       ...(r.chartTextPx !== null && r.chartTextPx < readable.minTextPx ? [`${where} has chart text at ${r.chartTextPx.toFixed(1)}px`] : []),
       ...(r.codeTextPx !== null && r.codeTextPx < readable.minTextPx ? [`${where} has code at ${r.codeTextPx.toFixed(1)}px`] : []),
       ...r.collisions.map((c) => `${where} has colliding chart labels ${c}`),
+      ...r.clipped.map((c) => `${where} has chart text cut off at the edge of its drawing: ${c}`),
       ...(r.words > readable.maxWords ? [`${where} shows ${r.words} words`] : []),
       ...r.lowContrast.map((c) => `${where} has low-contrast text ${c}`),
     ];

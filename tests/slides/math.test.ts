@@ -50,3 +50,12 @@ test("renderTex writes MathML alone when asked (for pages without katex.css), HT
   expect(mathml).not.toMatch(/katex-html|katex-mathml/);
   expect(mathml).toMatch(/^<span class="katex"><math [^>]*><semantics><mrow><msup><mi>x<\/mi><mn>2<\/mn><\/msup><\/mrow>/);
 });
+
+test("an inline formula is kept with the bracket or punctuation written against it, so no line starts or ends with it alone", () => {
+  const rendered = ["<K1>", "<K2>", "<K3>"];
+  const html = restoreMath("<p>no guarantee (qqmath0qq gives 0), and qqmath1qq. alone qqmath2qq here</p>", rendered, [
+    { tex: "a", display: false }, { tex: "b", display: false }, { tex: "c", display: false },
+  ]);
+  expect(html).toBe('<p>no guarantee <span class="math-glued">(<K1></span> gives 0), and <span class="math-glued"><K2>.</span> alone <K3> here</p>');
+  expect(restoreMath("<p>(qqmath0qq)</p>", ["<D>"], [{ tex: "d", display: true }])).toBe("<p>(<D>)</p>");
+});
