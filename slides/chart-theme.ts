@@ -115,7 +115,33 @@ export function deckSpec(spec: Json, { width = SLIDE_CHART.width, height = SLIDE
     wrapLongTitle(themed, width - Y_AXIS_PX - legendWidth(themed));
   }
   labelLogAxes(themed, undefined, "facet" in themed ? undefined : typeof themed.height === "number" ? themed.height - AROUND_PLOT_PX : undefined);
+  haloLabels(themed);
   return themed;
+}
+
+/**
+ * The outline drawn beneath an annotation label: the label's text stroked thick in the
+ * background's white and not filled, so a data line that crosses the label stops short of
+ * its letters. A notebook places its labels for 12 px text; at the deck's 17 px they reach
+ * over the lines beside them. A stroke on the label itself would cover its own glyphs (SVG
+ * paints the stroke over the fill), hence a layer of its own, hidden from screen readers.
+ */
+export const LABEL_HALO = { stroke: "white", strokeWidth: 6, strokeJoin: "round", strokeOpacity: 1, fillOpacity: 0, aria: false } as const;
+
+/** A layer that draws one constant label (annotationLayers' text layers): a text mark with its text in the mark, none encoded. */
+function isLabelLayer(layer: Json): boolean {
+  const mark = layer.mark;
+  const encoded = isObject(layer.encoding) && "text" in layer.encoding;
+  return isObject(mark) && mark.type === "text" && (typeof mark.text === "string" || Array.isArray(mark.text)) && !encoded;
+}
+
+/** Puts a halo layer beneath every label layer, in layers at any depth (panels, concatenated views, nested layers). */
+function haloLabels(view: Json): void {
+  for (const key of ["hconcat", "vconcat", "concat"]) if (Array.isArray(view[key])) (view[key] as unknown[]).forEach((child) => isObject(child) && haloLabels(child));
+  if (isObject(view.spec)) haloLabels(view.spec);
+  if (!Array.isArray(view.layer)) return;
+  view.layer.forEach((layer) => isObject(layer) && haloLabels(layer));
+  view.layer = view.layer.flatMap((layer) => (isObject(layer) && isLabelLayer(layer) ? [{ ...layer, mark: { ...(layer.mark as Json), ...LABEL_HALO } }, layer] : [layer]));
 }
 
 /** Slide pixels a y axis takes beside the plot (labels, ticks and a wrapped title), about. */

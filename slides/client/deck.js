@@ -69,6 +69,23 @@
     if (slide.style.fontSize) slide.dataset.fittedFont = String(size);
   }
 
+  // vega's autosize "fit" lays a chart out once, at the size the spec gives for the whole chart,
+  // shrinks the plot to the room that layout leaves, and draws the smaller plot without laying
+  // it out again. What the smaller plot moved past its edges is then outside the drawing, cut
+  // off: a y label that now sits on the plot's top (other ticks for the new height, or a tick
+  // the shrinking brought closer to the top), an annotation above a rule near the top, and the
+  // title placed above them. Each pass here lays the chart out at the plot size it has; a pass
+  // that leaves the plot's size and place as they were ends it.
+  function refit(view, passes) {
+    var layout = function () {
+      return [view.width(), view.height()].concat(view.origin()).join(" ");
+    };
+    var before = layout();
+    return view.resize().runAsync().then(function () {
+      return layout() !== before && passes > 1 ? refit(view, passes - 1) : undefined;
+    });
+  }
+
   // Draws a chart's themed spec live, at `height` when given (single views sized to fit).
   function draw(chart, height) {
     var spec = withoutEmbedOptions(JSON.parse(chart.querySelector("script.chart-spec").textContent));
@@ -76,6 +93,10 @@
     var live = chart.querySelector(".chart-live");
     if (chart._vega) chart._vega.finalize();
     return vegaEmbed(live, spec, embedOptions()).then(function (result) {
+      return refit(result.view, 3).then(function () {
+        return result;
+      });
+    }).then(function (result) {
       chart._vega = result;
       chart.dataset.height = String(spec.height);
       // The slider is a native range input inside a <label>; name it for screen readers too.

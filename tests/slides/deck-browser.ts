@@ -34,7 +34,7 @@ export interface Readability {
   codeTextPx: number | null;
   /** pairs of visible chart labels whose boxes overlap, as "a" / "b" */
   collisions: string[];
-  /** visible chart text cut off by the left or right edge of its drawing, as "text" side */
+  /** visible chart text cut off by an edge of its drawing, as "text" side (left, right, top or bottom) */
   clipped: string[];
   /** words shown: prose, tables and printed lines; a formula is one word; notes, code and charts are not counted */
   words: number;
@@ -142,7 +142,10 @@ function readability(page: Page): Promise<Readability> {
 
     // Chart text: the font size times the scale from the SVG's user units to the screen
     // (its viewBox scaling and reveal's transform together).
-    const texts = Array.from(slide.querySelectorAll<SVGTextElement>(".chart svg text")).filter((t) => shown(t) && (t.textContent ?? "").trim() !== "");
+    // Text whose glyphs are not filled is a label's halo (its outline in the background colour,
+    // drawn beneath the label), not text of its own.
+    const painted = (t: SVGTextElement) => getComputedStyle(t).fill !== "none" && parseFloat(getComputedStyle(t).fillOpacity) > 0;
+    const texts = Array.from(slide.querySelectorAll<SVGTextElement>(".chart svg text")).filter((t) => shown(t) && painted(t) && (t.textContent ?? "").trim() !== "");
     const screenPx = (t: SVGTextElement) => {
       const m = t.getScreenCTM()!;
       return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
@@ -158,13 +161,17 @@ function readability(page: Page): Promise<Readability> {
       }),
     );
 
-    // Chart text wider than its drawing is cut off at the side (an SVG clips what it does not
-    // hold): a title or subtitle centred over a narrower plot, a long label.
+    // Chart text that reaches past its drawing is cut off there (an SVG clips what it does not
+    // hold): a title or subtitle centred over a narrower plot, a long label, a title placed
+    // above a label or annotation that the chart's size did not make room for.
     const clipped: string[] = [];
     for (const t of texts) {
       const r = t.getBoundingClientRect();
       const svg = t.ownerSVGElement!.getBoundingClientRect();
-      const sides = [r.left < svg.left - 1 && "left", r.right > svg.right + 1 && "right"].filter(Boolean);
+      const sides = [
+        r.left < svg.left - 1 && "left", r.right > svg.right + 1 && "right",
+        r.top < svg.top - 1 && "top", r.bottom > svg.bottom + 1 && "bottom",
+      ].filter(Boolean);
       if (sides.length > 0) clipped.push(`"${(t.textContent ?? "").trim().slice(0, 40)}" ${sides.join("+")}`);
     }
 
