@@ -46,12 +46,27 @@ function staticSvg(spec: Record<string, unknown>): string | undefined {
   render ??= require("@skip-and-drop/lib/render") as typeof Render;
   let svg: string;
   try {
-    svg = render.renderSvg(spec, { offline: true });
+    svg = render.renderSvg(laidOutAgain(render, spec), { offline: true });
   } catch {
     return undefined;
   }
   const label = typeof spec.description === "string" ? ` role="img" aria-label="${escapeHtml(spec.description)}"` : "";
   return sanitizeSvg(svg.replace(/^<svg\b/, `<svg${label}`));
+}
+
+/**
+ * A chart sized to fit (autosize "fit") laid out again at the plot height its one layout
+ * chose, its drawing as tall as all it holds above and below the plot. vega lays such a
+ * chart out once at the size given for the whole chart, shrinks the plot, and does not
+ * measure the smaller plot, whose labels may then reach past the drawing's top or bottom (the
+ * live deck lays it out again instead, deck.js). Its width still fits the slide: headless
+ * vega estimates text widths, wider than a browser draws them.
+ */
+function laidOutAgain(renderer: typeof Render, spec: Record<string, unknown>): Record<string, unknown> {
+  const autosize = spec.autosize as { type?: string } | undefined;
+  if (autosize?.type !== "fit") return spec;
+  const view = renderer.chartView(spec, { offline: true }).run();
+  return { ...spec, height: view.height(), autosize: { ...autosize, type: "fit-x" } };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
-import { lineChart } from "../../lib/src/charts";
+import { barChart, lineChart } from "../../lib/src/charts";
 import { fitProblems, inspectDeck, launchChromium, showSlide, localhostContext, offlineContext, openDeck, readabilityProblems, screenshotRoot, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
@@ -170,8 +170,8 @@ test("served over http by the start server, the deck asks nothing of any other h
   }
 });
 
-/** Builds a deck from these cells in a scratch folder, opens it offline, and visits every slide. */
-async function inspectCells(name: string, cells: unknown[]): Promise<SlideReport[]> {
+/** Builds a deck from these cells in a scratch folder and hands `use` its HTML file. */
+async function withDeck<T>(name: string, cells: unknown[], use: (html: string) => Promise<T>): Promise<T> {
   const nb = {
     nbformat: 4, nbformat_minor: 5,
     metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" }, language_info: { name: "typescript" } },
@@ -181,15 +181,22 @@ async function inspectCells(name: string, cells: unknown[]): Promise<SlideReport
   try {
     writeFileSync(join(dir, `${name}.ipynb`), JSON.stringify(nb));
     await buildDecks({ notebooks: [join(dir, `${name}.ipynb`)], outDir: join(dir, "dist") });
-    const context = await offlineContext(browser, []);
-    try {
-      return await inspectDeck(await openDeck(context, join(dir, "dist", `${name}.html`), []), name);
-    } finally {
-      await context.close();
-    }
+    return await use(join(dir, "dist", `${name}.html`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Builds a deck from these cells in a scratch folder, opens it offline, and visits every slide. */
+async function inspectCells(name: string, cells: unknown[]): Promise<SlideReport[]> {
+  return withDeck(name, cells, async (html) => {
+    const context = await offlineContext(browser, []);
+    try {
+      return await inspectDeck(await openDeck(context, html, []), name);
+    } finally {
+      await context.close();
+    }
+  });
 }
 
 test("a display formula wider than the slide is reported, not hidden behind a scrollbar", async () => {
@@ -210,6 +217,44 @@ test("the readability check counts the words a slide shows, a formula as one, no
   // "Long" + 90 words; "Lean" + 85 words + one formula + "Why".
   expect(slides.map((s) => s.readability.words)).toEqual([1, 91, 88]);
   expect(readabilityProblems("words", slides)).toEqual(['words slide 1.0 "Long" shows 91 words']);
+});
+
+test("a chart whose plot, shrunk to fit its slide, gets a y label at its top keeps its title inside the drawing, live and as the SVG drawn at build time", async () => {
+  // At the slide's full chart height vega-lite's y ticks are 0.2 apart, the top one (1.4) under
+  // the plot's top; the plot that fits has them 0.5 apart, 1.5 on its top edge, half above it.
+  const weights = [0.66, 0.21, -0.3, 0.33, 1.1, -0.07, -0.13, -1.15];
+  const rows = weights.flatMap((w, i) => [
+    { feature: `x${i + 1}`, w, method: "dropout" },
+    { feature: `x${i + 1}`, w: w * 1.1 + 0.02, method: "ridge" },
+    { feature: `x${i + 1}`, w: w * (i === 7 ? 1.6 : 0.9), method: "plain ridge" },
+  ]);
+  const spec = barChart(rows, { x: "feature", y: "w", group: "method", title: "Dropout ≈ ridge on standardised features", subtitle: "same penalty for both ridge fits", xTitle: "feature x_j", yTitle: "w_j · rms(X[:, j]) (units of y)" });
+  const cell = {
+    cell_type: "code", id: "bars", execution_count: 1, metadata: { slideshow: { slide_type: "slide" }, tags: ["hide-input"] }, source: ["show(spec)"],
+    outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.vegalite.v5+json": spec, "text/plain": "bars" } }],
+  };
+  const { slides, staticCut } = await withDeck("fit", [cell], async (html) => {
+    const context = await offlineContext(browser, []);
+    const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+    try {
+      const slides = await inspectDeck(await openDeck(context, html, []), "fit");
+      const page = await still.newPage();
+      await page.goto(pathToFileURL(html).href);
+      const staticCut = await page.locator(".chart-static svg").evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll("text"))
+          .filter((t) => getComputedStyle(t).fillOpacity !== "0" && t.getBoundingClientRect().top < box.top - 1)
+          .map((t) => t.textContent);
+      });
+      return { slides, staticCut };
+    } finally {
+      await context.close();
+      await still.close();
+    }
+  });
+  expect(slides.flatMap((s) => s.charts)).toEqual([{ state: "live", drawn: true }]);
+  expect(readabilityProblems("fit", slides)).toEqual([]);
+  expect(staticCut).toEqual([]);
 });
 
 describe.runIf(notebooks.length > 0)("decks of the project's notebooks", () => {

@@ -2,9 +2,10 @@
 // slide, described for screen readers, and still valid vega-lite. Every builder example is
 // rendered headless with the theme and its text sizes and label boxes read back.
 import { describe, expect, it } from "vitest";
-import { lineChart, sideBySide } from "../../lib/src/charts";
+import { heatmapChart, lineChart, sideBySide } from "../../lib/src/charts";
 import { renderSvg, chartView } from "../../lib/src/display";
-import { CHART_TEXT_PX, deckSpec, logAxisLabels } from "../../slides/chart-theme";
+import { newResvg } from "../../lib/src/display/resvg";
+import { CHART_TEXT_PX, LABEL_HALO, deckSpec, logAxisLabels } from "../../slides/chart-theme";
 import { chartText } from "../../slides/chart-text";
 import { examples } from "../charts/examples";
 import { validateVegaLite } from "../charts/schema";
@@ -131,5 +132,71 @@ describe("deck chart theme: long titles and short log axes", () => {
     const yLabels = (spec: Record<string, unknown>) =>
       visibleLabels(chartView(spec as never).run()).filter((l) => l.bounds.x2 - l.bounds.x1 < 30 && /^\d+$/.test(l.text)).map((l) => Number(l.text));
     expect(Math.max(...yLabels(themed))).toBeGreaterThan(9);
+  });
+});
+
+describe("deck chart theme: annotation labels over data lines", () => {
+  type Layer = { mark: Record<string, unknown>; encoding?: Record<string, unknown> };
+  const rows = Array.from({ length: 11 }, (_, x) => ({ x, y: x }));
+  const annotations = [{ x: 5, y: 5, label: "crossing label" }, { y: 8, label: "a bound" }, { x: 2, label: "a depth" }];
+  const annotated = () => lineChart(rows, { title: "Labels", xTitle: "x (m)", yTitle: "y (m)", annotations });
+  const labelsOf = (layers: Layer[]) => layers.filter((l) => l.mark.type === "text");
+
+  it("puts beneath each annotation label a layer with its text outlined in white and not filled, hidden from screen readers", () => {
+    const themed = deckSpec(annotated() as never, { height: 360 });
+    expect(validateVegaLite(themed), JSON.stringify(validateVegaLite.errors)).toBe(true);
+    const layers = themed.layer as Layer[];
+    const texts = labelsOf(layers);
+    expect(texts.map((l) => l.mark.text)).toEqual(["crossing label", "crossing label", "a bound", "a bound", "a depth", "a depth"]);
+    for (let i = 0; i < texts.length; i += 2) {
+      const [halo, label] = [texts[i], texts[i + 1]];
+      expect(layers.indexOf(label)).toBe(layers.indexOf(halo) + 1); // drawn right after its halo, over it
+      expect(halo.mark).toEqual({ ...label.mark, ...LABEL_HALO });
+      expect(halo.encoding).toEqual(label.encoding);
+      expect(label.mark.stroke).toBeUndefined();
+    }
+    expect(LABEL_HALO).toMatchObject({ stroke: "white", fillOpacity: 0, aria: false });
+    // the description and data table read the chart, not its halos
+    expect(themed.description).toBe(deckSpec(lineChart(rows, { title: "Labels", xTitle: "x (m)", yTitle: "y (m)" }) as never).description);
+  });
+
+  it("gives halos to labels in panels side by side and in small multiples, and none to text that shows data (heatmap cells)", () => {
+    const pair = deckSpec(sideBySide([annotated(), annotated()], { title: "Two" }) as never);
+    for (const panel of pair.hconcat as { layer: Layer[] }[]) expect(labelsOf(panel.layer).filter((l) => l.mark.stroke === "white")).toHaveLength(3);
+    const facetRows = [1, 2].flatMap((k) => rows.map((r) => ({ ...r, k })));
+    const facets = deckSpec(lineChart(facetRows, { title: "Panels", xTitle: "x (m)", yTitle: "y (m)", facet: { field: "k" }, annotations: [{ y: 8, label: "a bound" }] }) as never);
+    expect(labelsOf((facets.spec as { layer: Layer[] }).layer).map((l) => l.mark.stroke)).toEqual(["white", undefined]);
+    const cells = [0, 1].flatMap((i) => [0, 1].map((j) => ({ i: `r${i}`, j: `c${j}`, v: i - j })));
+    const heat = heatmapChart(cells, { title: "Cells", x: "j", y: "i", color: "v", text: "v", xTitle: "column", yTitle: "row", colorTitle: "value" });
+    expect(JSON.stringify(deckSpec(heat as never))).not.toContain('"stroke":"white"');
+  });
+
+  it("draws no data-line pixel next to a label's letters (resvg): with the halo none, without it many", () => {
+    const themed = deckSpec(annotated() as never, { height: 360 });
+    const bare = { ...themed, layer: (themed.layer as Layer[]).filter((l) => l.mark.stroke !== "white") };
+    /** Pixels of the data line (vega's first colour, #4c78a8) within 2 px of a dark letter pixel, inside the label's box. */
+    const touching = (spec: Record<string, unknown>) => {
+      const view = chartView(spec as never).run();
+      const pad = view.padding() as { left: number; top: number };
+      const [ox, oy] = [pad.left + view.origin()[0], pad.top + view.origin()[1]];
+      let box: { x1: number; y1: number; x2: number; y2: number } | undefined;
+      const visit = (node: { items?: unknown[]; text?: unknown; bounds?: typeof box; fillOpacity?: number }) => {
+        if (node.text === "crossing label" && node.fillOpacity !== 0) box = node.bounds;
+        for (const child of node.items ?? []) visit(child as typeof node);
+      };
+      visit((view.scenegraph() as unknown as { root: never }).root);
+      const image = newResvg(renderSvg(spec as never), { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render();
+      const pixels = image.pixels; // RGBA rows, copied out of resvg on each read of the property
+      const at = (x: number, y: number) => [0, 1, 2].map((c) => pixels[4 * (y * image.width + x) + c]);
+      const letter = (x: number, y: number) => { const [r, g, b] = at(x, y); return Math.max(r, g, b) < 110 && Math.max(r, g, b) - Math.min(r, g, b) < 25; };
+      const line = (x: number, y: number) => { const [r, , b] = at(x, y); return b - r > 40; };
+      let count = 0;
+      for (let y = Math.floor(box!.y1 + oy); y <= Math.ceil(box!.y2 + oy); y++)
+        for (let x = Math.floor(box!.x1 + ox); x <= Math.ceil(box!.x2 + ox); x++)
+          if (line(x, y) && [-2, -1, 0, 1, 2].some((dy) => [-2, -1, 0, 1, 2].some((dx) => letter(x + dx, y + dy)))) count++;
+      return count;
+    };
+    expect(touching(bare)).toBeGreaterThan(20);
+    expect(touching(themed)).toBe(0);
   });
 });
