@@ -147,7 +147,8 @@ describe("notebook 01: residual connections", () => {
     for (const c of exercises) {
       const text = source(c);
       expect(text).toContain("**Try this:**");
-      expect(text).toMatch(/npm run execute -- --set \w+=\S+ notebooks\/01-residual-connections\.ipynb/);
+      // --out: following the line writes a new file and leaves the student's notebook as it is
+      expect(text).toMatch(/npm run execute -- --set \w+=\S+ --out (?!notebooks\/)[\w.-]+\.ipynb notebooks\/01-residual-connections\.ipynb/);
       expect(text).toContain("Predict:");
       expect(text).toMatch(/<details><summary>Explanation<\/summary>[\s\S]+<\/details>/);
       expect(slideType(c)).not.toBe("skip");
