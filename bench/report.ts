@@ -55,10 +55,11 @@ export function kernelsMarkdown(k: KernelReport): string[] {
   const mmRows = mm.map((r) => [
     cell(r.label),
     rate(r.gflops!.lib, 2),
+    rate(r.gflops!.typescriptKernel ?? null, 2),
     rate(r.gflops!.mlMatrix, 2),
     rate(r.gflops!.numpy, 1),
     r.ratio === null ? "–" : `${r.ratio.toFixed(1)}×`,
     cell(r.agreement),
   ]);
-  return [...lines, ...table(["size", "lib multiply", "ml-matrix mmul", "numpy @", "lib / numpy time", "results agree"], mmRows)];
+  return [...lines, ...table(["size", "lib multiply (SIMD)", "lib, TypeScript kernel", "ml-matrix mmul", "numpy @", "lib / numpy time", "results agree"], mmRows)];
 }

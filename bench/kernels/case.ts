@@ -16,6 +16,8 @@ export interface KernelCase {
   compare: (lib: number[], numpy: number[]) => string | null;
   /** times the same work done by ml-matrix alone, when the library replaces an ml-matrix method */
   baseline?: (rule: TimeOptions) => Summary;
+  /** times the library side with its products on the TypeScript kernel instead of SIMD */
+  typescriptKernel?: (rule: TimeOptions) => Summary;
   /** floating-point operations of one call, when a GFLOP/s rate is meaningful */
   flops?: number;
 }

@@ -17,7 +17,7 @@ export interface KernelRow {
   /** lib median / numpy median */
   ratio: number | null;
   /** GFLOP/s from the medians, for the matrix multiply rows */
-  gflops: { lib: number; numpy: number | null; mlMatrix: number | null } | null;
+  gflops: { lib: number; numpy: number | null; mlMatrix: number | null; typescriptKernel: number | null } | null;
   /** "ok", "not checked" (no numpy) or what differs */
   agreement: string;
 }
@@ -57,7 +57,7 @@ export function runKernels({ quick, numpyThreads, log, root }: { quick: boolean;
     const cases = buildCases(exchange, quick, root);
     const libResults = cases.map((c) => {
       log(`lib: ${c.group} — ${c.label}`);
-      return { ...c.lib(rule), baseline: c.baseline?.(rule) ?? null };
+      return { ...c.lib(rule), baseline: c.baseline?.(rule) ?? null, typescriptKernel: c.typescriptKernel?.(rule) ?? null };
     });
     log(`numpy: running bench/reference.py (${numpyThreads} BLAS thread${numpyThreads === 1 ? "" : "s"})`);
     const reference = runReference(exchange, cases.map((c) => c.reference), rule, numpyThreads);
@@ -73,7 +73,7 @@ export function runKernels({ quick, numpyThreads, log, root }: { quick: boolean;
         lib: lib.timing,
         numpy: np?.timing ?? null,
         ratio: np ? lib.timing.medianMs / np.timing.medianMs : null,
-        gflops: c.flops ? { lib: rate(lib.timing) as number, numpy: rate(np?.timing ?? null), mlMatrix: rate(lib.baseline) } : null,
+        gflops: c.flops ? { lib: rate(lib.timing) as number, numpy: rate(np?.timing ?? null), mlMatrix: rate(lib.baseline), typescriptKernel: rate(lib.typescriptKernel) } : null,
         agreement: np ? (c.compare(lib.check, np.check) ?? "ok") : "not checked",
       };
     });

@@ -1,9 +1,13 @@
-// The register-blocked products against the textbook triple loop on seeded random inputs.
-// Both sum Σ_p in the same order (p = 0, 1, …), as ml-matrix's mmul does, so the results must
-// agree exactly, not merely within a tolerance: the notebooks' printed numbers stay the same.
+// The register-blocked products, TypeScript and WebAssembly SIMD, against the textbook triple
+// loop on seeded random inputs. All sum Σ_p in the same order (p = 0, 1, …), as ml-matrix's
+// mmul does, so the results must agree exactly, not merely within a tolerance: the notebooks'
+// printed numbers stay the same whichever kernel runs.
+import { createRequire } from "node:module";
 import { Matrix } from "ml-matrix";
-import { describe, expect, it } from "vitest";
-import { gramMatrix, multiply, multiplyTransposeA, multiplyTransposeB } from "../../lib/src/dense/multiply";
+import { afterAll, describe, expect, it } from "vitest";
+import { gramMatrix, multiply, multiplyTransposeA, multiplyTransposeB, PRODUCT_KERNELS, useProductKernel } from "../../lib/src/dense/multiply";
+import { simdModule, simdProduct } from "../../lib/src/dense/simd";
+import { SIMD_PRODUCT_WASM } from "../../lib/src/dense/simd-product-bytes";
 import { createRng } from "../../lib/src/rng";
 
 /** C_ij = Σ_p A_ip B_pj, summed left to right. */
@@ -25,10 +29,13 @@ const SHAPES: [number, number, number][] = [
   [7, 5, 11], [13, 17, 3], [16, 16, 32], [33, 8, 31], [64, 64, 65],
 ];
 
-describe("register-blocked matrix products", () => {
+describe.each(PRODUCT_KERNELS)("register-blocked matrix products (%s kernel)", (kernel) => {
   const rng = createRng(11);
+  const previous = useProductKernel(kernel);
+  afterAll(() => void useProductKernel(previous));
   for (const [m, k, n] of SHAPES) {
     it(`equal the triple loop exactly for ${m}×${k} times ${k}×${n}`, () => {
+      useProductKernel(kernel);
       const A = rng.normalMatrix(m, k);
       const B = rng.normalMatrix(k, n);
       const want = naive(A.to2DArray(), B.to2DArray());
@@ -96,5 +103,53 @@ describe("register-blocked matrix products", () => {
     expect(C.transpose().mmul(C).rows).toBe(5);
     C.addRow(1, [1, 2, 3, 4, 5]).removeRow(0);
     expect([C.rows, C.columns, C.getRow(0)]).toEqual([3, 5, [1, 2, 3, 4, 5]]);
+  });
+});
+
+describe("the WebAssembly SIMD kernel", () => {
+  const rng = createRng(12);
+  const flat = (M: Matrix) => Float64Array.from(M.to2DArray().flat());
+
+  it("is built from simd-product.wat as it is now (else run npm run build)", async () => {
+    const build = createRequire(import.meta.url)("../../lib/scripts/simd-product.cjs");
+    const bytes: Buffer = await build.assemble(build.watPath);
+    expect(bytes.toString("base64")).toBe(SIMD_PRODUCT_WASM);
+  });
+
+  it("runs on this engine (Node has WebAssembly SIMD), so the products above went through it", () => {
+    expect(simdModule()).not.toBeNull();
+  });
+
+  // Below the size where multiply hands a product to it: every remainder of the 4×4 blocks.
+  const shapes = [...SHAPES, [1, 3, 2], [2, 1, 3], [4, 4, 4], [5, 2, 6], [6, 3, 7], [9, 5, 13], [4, 0, 3]] as [number, number, number][];
+  for (const [m, k, n] of shapes) {
+    it(`equals the triple loop exactly for ${m}×${k} times ${k}×${n}, B by rows and by columns, A either way`, () => {
+      const A = rng.normalMatrix(m, k), B = rng.normalMatrix(k, n);
+      const want = Float64Array.from(k === 0 ? new Array(m * n).fill(0) : naive(A.to2DArray(), B.to2DArray()).flat());
+      const [a, at, b, bt] = [flat(A), flat(A.transpose()), flat(B), flat(B.transpose())];
+      for (const [aa, ai, ap] of [[a, k, 1], [at, 1, m]] as const) {
+        for (const [bb, bp, bj] of [[b, n, 1], [bt, 1, k]] as const) {
+          const c = new Float64Array(m * n).fill(NaN);
+          expect(simdProduct(c, aa, ai, ap, bb, bp, bj, m, k, n)).toBe(true);
+          expect(c).toEqual(want);
+        }
+      }
+    });
+  }
+
+  it("reads one copy of storage that is both operands (AᵀA) and stays right after its memory grew", () => {
+    for (const [r, c] of [[300, 120], [7, 5], [2, 9]]) {
+      const A = rng.normalMatrix(r, c);
+      const out = new Float64Array(c * c);
+      const a = flat(A);
+      expect(simdProduct(out, a, 1, c, a, c, 1, c, r, c)).toBe(true);
+      expect(out).toEqual(Float64Array.from(naive(T(A.to2DArray()), A.to2DArray()).flat()));
+    }
+  });
+
+  it("declines, writing nothing, a B stored neither by rows nor by columns", () => {
+    const c = new Float64Array(4).fill(7);
+    expect(simdProduct(c, new Float64Array(4), 2, 1, new Float64Array(8), 4, 2, 2, 2, 2)).toBe(false);
+    expect([...c]).toEqual([7, 7, 7, 7]);
   });
 });

@@ -8,8 +8,12 @@
 //   A·Bᵀ  (A m×k, B n×k):  A(i, p) = a[i·k + p],  B(p, j) = b[j·k + p]
 // Every sum runs p = 0, 1, …, k − 1 from 0, as ml-matrix's mmul does, so results are
 // bit-identical to it. No argument checks inside: callers check shapes once, outside loops.
+// Where the engine runs WebAssembly SIMD (Node, current browsers), products of 512
+// multiply-adds or more go to the SIMD kernel (simd.ts), which computes the same sums in the
+// same order two columns at a time; smaller ones cost less than its copies in and out.
 import type { Matrix } from "ml-matrix";
-import { requireBudget } from "../checks";
+import { requireBudget, requireOneOf } from "../checks";
+import { simdProduct } from "./simd";
 import { flatOf, newMatrix, Scratch } from "./storage";
 
 /** The one check: the inner dimensions of the product must agree. */
@@ -66,13 +70,40 @@ export function stridedProduct(
   }
 }
 
+export type ProductKernel = "simd" | "typescript";
+export const PRODUCT_KERNELS: readonly ProductKernel[] = ["simd", "typescript"];
+const SIMD_FROM = 512;
+let kernel: ProductKernel = "simd";
+
+/**
+ * Selects the kernel of the larger products ("simd", the default, falls back to "typescript"
+ * where there is no SIMD) and returns the previous choice. Results are the same either way;
+ * the benchmark times both.
+ */
+export function useProductKernel(choice: ProductKernel): ProductKernel {
+  const previous = kernel;
+  kernel = requireOneOf("kernel", choice, PRODUCT_KERNELS);
+  return previous;
+}
+
+/** stridedProduct's call, on the SIMD kernel when it is chosen, available and worth its copies. */
+function product(
+  c: Float64Array,
+  a: Float64Array, ai: number, ap: number,
+  b: Float64Array, bp: number, bj: number,
+  m: number, k: number, n: number,
+): void {
+  const simd = kernel === "simd" && n >= 2 && m * k * n >= SIMD_FROM;
+  if (!(simd && simdProduct(c, a, ai, ap, b, bp, bj, m, k, n))) stridedProduct(c, a, ai, ap, b, bp, bj, m, k, n);
+}
+
 /** A·B for A m×k and B k×n (ml-matrix's A.mmul(B), register-blocked). */
 export function multiply(A: Matrix, B: Matrix): Matrix {
   requireInner("A·B", A.columns, B.rows);
   const [m, k, n] = [A.rows, A.columns, B.columns];
   requireBudget("m × k × n (A·B)", m * k * n, "time");
   const { M, flat } = newMatrix(m, n);
-  stridedProduct(flat, flatOf(A, leftScratch), k, 1, flatOf(B, rightScratch), n, 1, m, k, n);
+  product(flat, flatOf(A, leftScratch), k, 1, flatOf(B, rightScratch), n, 1, m, k, n);
   return M;
 }
 
@@ -82,7 +113,7 @@ export function multiplyTransposeA(A: Matrix, B: Matrix): Matrix {
   const [m, k, n] = [A.columns, A.rows, B.columns];
   requireBudget("m × k × n (Aᵀ·B)", m * k * n, "time");
   const { M, flat } = newMatrix(m, n);
-  stridedProduct(flat, flatOf(A, leftScratch), 1, m, flatOf(B, rightScratch), n, 1, m, k, n);
+  product(flat, flatOf(A, leftScratch), 1, m, flatOf(B, rightScratch), n, 1, m, k, n);
   return M;
 }
 
@@ -92,7 +123,7 @@ export function multiplyTransposeB(A: Matrix, B: Matrix): Matrix {
   const [m, k, n] = [A.rows, A.columns, B.rows];
   requireBudget("m × k × n (A·Bᵀ)", m * k * n, "time");
   const { M, flat } = newMatrix(m, n);
-  stridedProduct(flat, flatOf(A, leftScratch), k, 1, flatOf(B, rightScratch), 1, k, m, k, n);
+  product(flat, flatOf(A, leftScratch), k, 1, flatOf(B, rightScratch), 1, k, m, k, n);
   return M;
 }
 
@@ -102,6 +133,6 @@ export function gramMatrix(A: Matrix): Matrix {
   requireBudget("m × k × m (AᵀA)", m * k * m, "time");
   const { M, flat } = newMatrix(m, m);
   const a = flatOf(A, leftScratch);
-  stridedProduct(flat, a, 1, m, a, m, 1, m, k, m);
+  product(flat, a, 1, m, a, m, 1, m, k, m);
   return M;
 }
