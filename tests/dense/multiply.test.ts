@@ -46,8 +46,8 @@ describe.each(PRODUCT_KERNELS)("register-blocked matrix products (%s kernel)", (
     });
   }
 
-  it("AᵀA of a tall, a wide and a single-column matrix equals the triple loop", () => {
-    for (const [r, c] of [[40, 7], [3, 10], [9, 1]]) {
+  it("AᵀA of tall, wide and single-column matrices equals the triple loop", () => {
+    for (const [r, c] of [[40, 7], [3, 10], [9, 1], [60, 13], [31, 30]]) {
       const A = rng.normalMatrix(r, c);
       expect(gramMatrix(A).to2DArray()).toEqual(naive(T(A.to2DArray()), A.to2DArray()));
     }
@@ -144,6 +144,17 @@ describe("the WebAssembly SIMD kernel", () => {
       const a = flat(A);
       expect(simdProduct(out, a, 1, c, a, c, 1, c, r, c)).toBe(true);
       expect(out).toEqual(Float64Array.from(naive(T(A.to2DArray()), A.to2DArray()).flat()));
+    }
+  });
+
+  it("computes, asked for the lower triangle of a symmetric product, every entry on and below the diagonal", () => {
+    for (const [r, c] of [[20, 9], [7, 4], [5, 6], [11, 2]]) {
+      const A = rng.normalMatrix(r, c);
+      const a = flat(A);
+      const out = new Float64Array(c * c).fill(NaN);
+      expect(simdProduct(out, a, 1, c, a, c, 1, c, r, c, true)).toBe(true);
+      const want = naive(T(A.to2DArray()), A.to2DArray());
+      for (let i = 0; i < c; i++) for (let j = 0; j <= i; j++) expect(out[i * c + j]).toBe(want[i][j]);
     }
   });
 

@@ -120,8 +120,8 @@ describe("notebook 01: residual connections", () => {
     expect(finalLoss("residual")).toBeLessThan(0.3 * constant);
     expect(run.text).toMatch(/dead at step 0 and active again by step 250: \d+\n/);
     // try this: depth 3 (plain wins), sigmoid (the first layer's gradient really vanishes), c = 1.5 (diverges)
-    const tail = (kind: string) => Number(new RegExp(`^${kind} +loss [\\d.]+ → ([\\d.]+);`, "m").exec(run.text)![1]);
-    expect(tail("plain")).toBeLessThan(tail("residual"));
+    const shallowEnd = (kind: string) => Number(new RegExp(`^${kind} +full-data loss [\\d.]+ → ([\\d.]+);`, "m").exec(run.text)![1]);
+    expect(shallowEnd("plain")).toBeLessThan(shallowEnd("residual"));
     const sigmoidLine = run.text.split("\n").find((l) => l.startsWith("plain sigmoid at initialisation:"))!;
     expect(after(sigmoidLine, "‖∂ℒ/∂W_1‖ = ")).toBeLessThan(1e-8 * after(sigmoidLine, "‖∂ℒ/∂W_30‖ = "));
     expect(after(run.text, "residual, c = 1.5: first loss ")).toBeGreaterThan(1e6);
@@ -147,7 +147,8 @@ describe("notebook 01: residual connections", () => {
     for (const c of exercises) {
       const text = source(c);
       expect(text).toContain("**Try this:**");
-      expect(text).toMatch(/npm run execute -- --set \w+=\S+ notebooks\/01-residual-connections\.ipynb/);
+      // --out: following the line writes a new file and leaves the student's notebook as it is
+      expect(text).toMatch(/npm run execute -- --set \w+=\S+ --out (?!notebooks\/)[\w.-]+\.ipynb notebooks\/01-residual-connections\.ipynb/);
       expect(text).toContain("Predict:");
       expect(text).toMatch(/<details><summary>Explanation<\/summary>[\s\S]+<\/details>/);
       expect(slideType(c)).not.toBe("skip");

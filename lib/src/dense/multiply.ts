@@ -127,12 +127,21 @@ export function multiplyTransposeB(A: Matrix, B: Matrix): Matrix {
   return M;
 }
 
-/** AᵀA for A k×m (a Gram matrix): both operands are A's storage. */
+/**
+ * AᵀA for A k×m (a Gram matrix): both operands are A's storage. Entry (j, i) is the sum of
+ * entry (i, j) with each product's factors swapped, the same number, so the SIMD kernel
+ * computes the lower triangle only and it is copied into the upper one.
+ */
 export function gramMatrix(A: Matrix): Matrix {
   const [m, k] = [A.columns, A.rows];
   requireBudget("m × k × m (AᵀA)", m * k * m, "time");
   const { M, flat } = newMatrix(m, m);
   const a = flatOf(A, leftScratch);
-  product(flat, a, 1, m, a, m, 1, m, k, m);
+  const simd = kernel === "simd" && m >= 2 && m * k * m >= SIMD_FROM;
+  if (simd && simdProduct(flat, a, 1, m, a, m, 1, m, k, m, true)) {
+    for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) flat[j * m + i] = flat[i * m + j];
+  } else {
+    stridedProduct(flat, a, 1, m, a, m, 1, m, k, m);
+  }
   return M;
 }

@@ -87,33 +87,44 @@
         (br $step)))
     (f64.store (local.get $c) (local.get $s)))
 
-  ;; C (m×n) = A·B, every entry written.
+  ;; The columns a block of rows ending before row `below` computes: all n, or with $lower
+  ;; set only those up to the diagonal, min(n, below).
+  (func $columnsEnd (param $n i32) (param $lower i32) (param $below i32) (result i32)
+    (select
+      (select (local.get $below) (local.get $n) (i32.lt_u (local.get $below) (local.get $n)))
+      (local.get $n)
+      (local.get $lower)))
+
+  ;; C (m×n) = A·B. With $lower set (C square and symmetric, e.g. AᵀA) only the blocks that
+  ;; reach the lower triangle are computed: row i's columns 0 … i (and the rest of its block);
+  ;; the caller copies the lower triangle into the upper one. Otherwise every entry is written.
   (func (export "product")
     (param $c i32) (param $a i32) (param $ai i32) (param $ap i32) (param $b i32)
-    (param $m i32) (param $k i32) (param $n i32)
+    (param $m i32) (param $k i32) (param $n i32) (param $lower i32)
     (local $n8 i32) (local $i i32) (local $j i32) (local $r i32)
-    (local $ci i32) (local $ar i32)
+    (local $ci i32) (local $ar i32) (local $end i32)
     (local.set $n8 (i32.shl (local.get $n) (i32.const 3)))
     ;; rows in blocks of four
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+        (local.set $end (call $columnsEnd (local.get $n) (local.get $lower) (i32.add (local.get $i) (i32.const 4))))
         (local.set $ci (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $n8))))
         (local.set $ar (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
         (local.set $j (i32.const 0))
         (block $colsDone
           (loop $cols
-            (br_if $colsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)))
+            (br_if $colsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $end)))
             (call $rows4
               (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3)))
               (local.get $ar) (local.get $ai) (local.get $ap)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (local.get $k) (local.get $n8)
-              (i32.le_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
+              (i32.le_u (i32.add (local.get $j) (i32.const 4)) (local.get $end)))
             (local.set $j (i32.add (local.get $j)
-              (select (i32.const 4) (i32.const 2) (i32.le_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))))
+              (select (i32.const 4) (i32.const 2) (i32.le_u (i32.add (local.get $j) (i32.const 4)) (local.get $end)))))
             (br $cols)))
-        (if (i32.lt_u (local.get $j) (local.get $n))
+        (if (i32.lt_u (local.get $j) (local.get $end))
           (then
             (local.set $r (i32.const 0))
             (loop $last
@@ -130,12 +141,13 @@
     (block $tailDone
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $end (call $columnsEnd (local.get $n) (local.get $lower) (i32.add (local.get $i) (i32.const 1))))
         (local.set $ci (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $n8))))
         (local.set $ar (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
         (local.set $j (i32.const 0))
         (block $colsDone
           (loop $cols
-            (br_if $colsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)))
+            (br_if $colsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $end)))
             (call $row2
               (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3)))
               (local.get $ar) (local.get $ap)
@@ -143,7 +155,7 @@
               (local.get $k) (local.get $n8))
             (local.set $j (i32.add (local.get $j) (i32.const 2)))
             (br $cols)))
-        (if (i32.lt_u (local.get $j) (local.get $n))
+        (if (i32.lt_u (local.get $j) (local.get $end))
           (then
             (call $entry
               (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3)))

@@ -8,7 +8,7 @@ import { SIMD_PRODUCT_WASM } from "./simd-product-bytes";
 
 interface ProductModule {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  product(c: number, a: number, ai: number, ap: number, b: number, m: number, k: number, n: number): void;
+  product(c: number, a: number, ai: number, ap: number, b: number, m: number, k: number, n: number, lower: number): void;
   transpose(dst: number, src: number, rows: number, cols: number): void;
 }
 
@@ -72,13 +72,15 @@ function memoryOf(module: ProductModule, bytes: number): Float64Array | null {
  * C (m×n, row-major) = A·B with A(i, p) = a[i·ai + p·ap] and B(p, j) = b[p·bp + j·bj], on the
  * SIMD kernel. B must be stored by rows (bj = 1, bp = n) or by columns (bp = 1, bj = k).
  * Returns false, writing nothing, when there is no SIMD kernel, B is stored otherwise or the
- * operands do not fit in the module's memory.
+ * operands do not fit in the module's memory. With `lowerOnly` (a symmetric C, m = n) only the
+ * entries on and below the diagonal are sure to be written: the caller fills the rest.
  */
 export function simdProduct(
   c: Float64Array,
   a: Float64Array, ai: number, ap: number,
   b: Float64Array, bp: number, bj: number,
   m: number, k: number, n: number,
+  lowerOnly = false,
 ): boolean {
   const byRows = bj === 1 && bp === n;
   const byColumns = bp === 1 && bj === k;
@@ -95,7 +97,7 @@ export function simdProduct(
   memory.set(a, aAt / 8);
   if (!shared) memory.set(b, bAt / 8);
   if (byColumns) module.transpose(rowsAt, bAt, n, k);
-  module.product(cAt, aAt, ai * 8, ap * 8, rowsAt, m, k, n);
+  module.product(cAt, aAt, ai * 8, ap * 8, rowsAt, m, k, n, lowerOnly ? 1 : 0);
   c.set(memory.subarray(cAt / 8, cAt / 8 + m * n));
   return true;
 }

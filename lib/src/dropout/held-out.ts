@@ -87,7 +87,7 @@ export function heldOutCurves(train: DataSet, test: DataSet, { ps, lambdas }: He
   requireNonzeroNorms(squaredNorms.map(Math.sqrt));
   const fit = (w: Matrix, b = 0) => ({ w: w.getColumn(0), b });
   const dropoutFit = (p: number) =>
-    fit(solveSpd(addDiagonal(G.clone().mul(p), squaredNorms.map((s) => (1 - p) * s)), Xty, "p XᵀX + (1 − p) Γ̌²").mul(p));
+    fit(solveSpd(addDiagonal(G, squaredNorms.map((s) => (1 - p) * s), p), Xty, "p XᵀX + (1 − p) Γ̌²").mul(p));
 
   const means = X.mean("column");
   const centred = X.clone().subRowVector(means);

@@ -3,7 +3,9 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { choleskyFactor, choleskySolve } from "../dense/cholesky";
 import { gramMatrix } from "../dense/multiply";
-import { rowsOf, sumOfSquares } from "../dense/storage";
+import { flatOf, newMatrix, rowsOf, Scratch, sumOfSquares } from "../dense/storage";
+
+const scratch = new Scratch();
 
 /** Euclidean norm of every column: ‖X_{:,j}‖ = √(Σ_i X_ij²). */
 export function columnNormsOf(X: Matrix): number[] {
@@ -25,10 +27,12 @@ export function gram(A: Matrix): Matrix {
   return G;
 }
 
-/** A copy of A with `values` added to its diagonal. */
-export function addDiagonal(A: Matrix, values: readonly number[]): Matrix {
-  const B = A.clone();
-  values.forEach((v, j) => B.set(j, j, B.get(j, j) + v));
+/** s·A + diag(values), a new matrix (s·A_jj first, then + values_j, as A.clone().mul(s) then adding would). */
+export function addDiagonal(A: Matrix, values: readonly number[], s = 1): Matrix {
+  const { M: B, flat: b } = newMatrix(A.rows, A.columns);
+  const a = flatOf(A, scratch);
+  for (let k = 0; k < b.length; k++) b[k] = s * a[k];
+  values.forEach((v, j) => (b[j * A.columns + j] += v));
   return B;
 }
 

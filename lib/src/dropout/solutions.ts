@@ -29,7 +29,7 @@ export function dropoutSolution(X: Matrix, y: Matrix, p: number): Matrix {
   const norms = columnNormsOf(X);
   // A zero column leaves its weight unconstrained by both terms: no unique minimiser.
   requireNonzeroNorms(norms);
-  const A = addDiagonal(gram(X).mul(p), norms.map((norm) => (1 - p) * norm ** 2));
+  const A = addDiagonal(gram(X), norms.map((norm) => (1 - p) * norm ** 2), p);
   return solveSpd(A, multiplyTransposeA(X, y), "p XᵀX + (1 − p) Γ̌²");
 }
 
