@@ -60,7 +60,7 @@ export class Exchange {
 export function runReference(
   exchange: Exchange,
   cases: readonly ReferenceCase[],
-  timing: { minTimeMs: number; maxReps: number; minReps: number },
+  timing: { warmupMs: number; minTimeMs: number; maxReps: number; minReps: number },
   threads: number,
 ): ReferenceRun | string {
   const manifest = path.join(exchange.dir, "manifest.json");

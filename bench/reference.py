@@ -2,7 +2,7 @@
 
 Reads a manifest of workloads whose inputs are raw float64 files written by the library side,
 computes each one the same way the library does (same shapes, same algorithm), times it with
-the same rule (one warm-up, then repeat until minTimeMs or maxReps, at least minReps), and
+the same rule (warm-up calls for warmupMs, then repeat until minTimeMs or maxReps, at least minReps), and
 prints JSON: per workload the timing summary and a few numbers the library side compares.
 Exit status 3 means numpy is missing.
 """

@@ -12,9 +12,13 @@ def load(folder, ref):
 
 
 def time_it(fn, rule):
-    """The rule of bench/timing.ts: one warm-up call, then repeat until minTimeMs has passed or
-    maxReps calls were timed (never fewer than minReps); summary by the median."""
-    result = fn()  # warm-up
+    """The rule of bench/timing.ts: warm-up calls (at least one, and until warmupMs has passed),
+    then repeat until minTimeMs has passed or maxReps calls were timed (never fewer than
+    minReps); summary by the median."""
+    warming = time.perf_counter()
+    result = fn()
+    while (time.perf_counter() - warming) * 1e3 < rule.get("warmupMs", 0):
+        result = fn()
     samples, total = [], 0.0
     while len(samples) < rule["minReps"] or (total < rule["minTimeMs"] and len(samples) < rule["maxReps"]):
         start = time.perf_counter()

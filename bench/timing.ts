@@ -22,8 +22,14 @@ export function summarize(samplesMs: readonly number[]): Summary {
 }
 
 export interface TimeOptions {
-  /** untimed calls first, default 1 */
+  /** untimed calls first, default 1 ... */
   warmup?: number;
+  /**
+   * ... and untimed calls until this much time has passed, default 0: V8 compiles a function
+   * with its optimising compiler only after many calls, so one warm-up call times a
+   * half-compiled kernel
+   */
+  warmupMs?: number;
   /** stop once the timed calls add up to this much, default 500 ms ... */
   minTimeMs?: number;
   /** ... or once this many calls were timed, default 50 */
@@ -37,13 +43,15 @@ export interface TimeOptions {
  * can check it (and so that the work cannot be optimised away as dead code).
  */
 export function timeIt<T>(fn: () => T, options: TimeOptions = {}): { timing: Summary; result: T } {
-  const { warmup = 1, minTimeMs = 500, maxReps = 50, minReps = 3 } = options;
+  const { warmup = 1, warmupMs = 0, minTimeMs = 500, maxReps = 50, minReps = 3 } = options;
   requireInteger("warmup", warmup, 0);
+  requireInterval("warmupMs", warmupMs, 0, Infinity, "[)");
   requireInterval("minTimeMs", minTimeMs, 0, Infinity, "[)");
   requireInteger("minReps", minReps, 1);
   requireInteger("maxReps", maxReps, minReps);
   let result!: T; // assigned at least once: minReps ≥ 1
-  for (let i = 0; i < warmup; i++) result = fn();
+  const warming = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) result = fn();
   const samples: number[] = [];
   let total = 0;
   while (samples.length < minReps || (total < minTimeMs && samples.length < maxReps)) {
