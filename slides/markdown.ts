@@ -7,6 +7,17 @@ import { sanitizeMarkup } from "./sanitize";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
+// Inline code breaks only at its spaces. A browser may break a line after any hyphen, and a
+// command copied off a slide in two pieces (`-` then `-set`, `try-depth-` then `3.ipynb`) is
+// a different command; each word with a hyphen is kept on one line.
+md.renderer.rules.code_inline = (tokens, idx) => {
+  const words = tokens[idx].content.split(/( +)/).map((part) => {
+    const text = md.utils.escapeHtml(part);
+    return part.includes("-") ? `<span style="white-space: nowrap">${text}</span>` : text;
+  });
+  return `<code>${words.join("")}</code>`;
+};
+
 export type Attachments = Record<string, Record<string, unknown>>;
 
 // `![plot](attachment:plot.png)` refers to a file stored in the cell itself; it is inlined
