@@ -57,8 +57,7 @@
   // slide gets a smaller font, a pixel at a time, down to a floor that stays readable.
   // Everything on a slide is sized in em, so the whole slide shrinks together.
   var minimumFontPx = 19;
-  function fit(slide) {
-    if (!slide || slide.classList.contains("stack")) return;
+  function shrink(slide) {
     slide.style.fontSize = "";
     var height = Reveal.getConfig().height;
     var size = parseFloat(window.getComputedStyle(slide).fontSize);
@@ -66,7 +65,27 @@
       size -= 1;
       slide.style.fontSize = size + "px";
     }
-    if (slide.style.fontSize) slide.dataset.fittedFont = String(size);
+    return slide.scrollHeight <= height ? size : null;
+  }
+  // A printed output up to half again as tall as its box is shown whole, the slide's font
+  // shrinking to make room (from a lecture hall nobody scrolls: a box that hid the last row of
+  // a table hid evidence); when the slide cannot then fit, the box scrolls as before.
+  var unclipRatio = 1.5;
+  function fit(slide) {
+    if (!slide || slide.classList.contains("stack")) return;
+    slide.style.fontSize = "";
+    var outputs = Array.prototype.slice.call(slide.querySelectorAll("pre.output"));
+    outputs.forEach(function (box) { box.style.maxHeight = ""; });
+    var clipped = outputs.filter(function (box) {
+      return box.scrollHeight > box.clientHeight + 1 && box.scrollHeight <= unclipRatio * box.clientHeight;
+    });
+    clipped.forEach(function (box) { box.style.maxHeight = "none"; });
+    var size = shrink(slide);
+    if (size === null && clipped.length > 0) {
+      clipped.forEach(function (box) { box.style.maxHeight = ""; });
+      size = shrink(slide);
+    }
+    if (slide.style.fontSize) slide.dataset.fittedFont = String(size === null ? minimumFontPx : size);
   }
 
   // vega's autosize "fit" lays a chart out once, at the size the spec gives for the whole chart,

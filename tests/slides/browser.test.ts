@@ -219,6 +219,37 @@ test("the readability check counts the words a slide shows, a formula as one, no
   expect(readabilityProblems("words", slides)).toEqual(['words slide 1.0 "Long" shows 91 words']);
 });
 
+test("a printed output a little taller than its box is shown whole (the slide's font shrinks), a much taller one scrolls", async () => {
+  const printed = (id: string, lines: number) => [
+    { cell_type: "markdown", id: `${id}-title`, metadata: { slideshow: { slide_type: "slide" } }, source: [`## ${lines} printed lines`] },
+    {
+      cell_type: "code", id, execution_count: 1, metadata: { slideshow: { slide_type: "-" } }, source: ["for (const row of table) console.log(row);"],
+      outputs: [{ output_type: "stream", name: "stdout", text: Array.from({ length: lines }, (_, i) => `x${i + 1}  scale ${(0.1 * (i + 1)).toFixed(2)}  norm ${(4 + i).toFixed(2)}\n`) }],
+    },
+  ];
+  const boxes = await withDeck("printed", [...printed("short", 13), ...printed("long", 60)], async (html) => {
+    const context = await offlineContext(browser, []);
+    try {
+      const page = await openDeck(context, html, []);
+      const measured = [];
+      for (const i of [0, 1]) {
+        await showSlide(page, i);
+        measured.push(await page.evaluate(() => {
+          const slide = (window as any).Reveal.getCurrentSlide() as HTMLElement;
+          const box = slide.querySelector("pre.output") as HTMLElement;
+          return { hidden: box.scrollHeight - box.clientHeight, fits: slide.scrollHeight <= (window as any).Reveal.getConfig().height };
+        }));
+      }
+      return measured;
+    } finally {
+      await context.close();
+    }
+  });
+  expect(boxes[0]).toEqual({ hidden: 0, fits: true });
+  expect(boxes[1].hidden).toBeGreaterThan(0);
+  expect(boxes[1].fits).toBe(true);
+});
+
 test("a chart whose plot, shrunk to fit its slide, gets a y label at its top keeps its title inside the drawing, live and as the SVG drawn at build time", async () => {
   // At the slide's full chart height vega-lite's y ticks are 0.2 apart, the top one (1.4) under
   // the plot's top; the plot that fits has them 0.5 apart, 1.5 on its top edge, half above it.
