@@ -118,6 +118,8 @@ async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screensh
     // A display formula wider than the slide scrolls inside its box (overflow-x: auto), so the
     // slide itself does not grow: count the hidden part of the formula as too wide as well.
     slide.querySelectorAll<HTMLElement>(".katex-display").forEach((el) => widths.push(el.scrollWidth - el.clientWidth));
+    // The same for a code box: a line running past its right edge is cut there on a projector.
+    slide.querySelectorAll<HTMLElement>("pre.code code").forEach((el) => widths.push(el.scrollWidth - el.clientWidth));
     return {
       at: `${h}.${v ?? 0}`,
       heading: headingText(slide.querySelector("h1, h2, h3")),
