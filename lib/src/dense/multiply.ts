@@ -86,15 +86,19 @@ export function useProductKernel(choice: ProductKernel): ProductKernel {
   return previous;
 }
 
-/** stridedProduct's call, on the SIMD kernel when it is chosen, available and worth its copies. */
+/**
+ * stridedProduct's call, on the SIMD kernel when it is chosen, available and worth its copies.
+ * `lowerOnly` (a symmetric C): the SIMD kernel may leave entries above the diagonal unwritten.
+ */
 function product(
   c: Float64Array,
   a: Float64Array, ai: number, ap: number,
   b: Float64Array, bp: number, bj: number,
   m: number, k: number, n: number,
+  lowerOnly = false,
 ): void {
   const simd = kernel === "simd" && n >= 2 && m * k * n >= SIMD_FROM;
-  if (!(simd && simdProduct(c, a, ai, ap, b, bp, bj, m, k, n))) stridedProduct(c, a, ai, ap, b, bp, bj, m, k, n);
+  if (!(simd && simdProduct(c, a, ai, ap, b, bp, bj, m, k, n, lowerOnly))) stridedProduct(c, a, ai, ap, b, bp, bj, m, k, n);
 }
 
 /** A·B for A m×k and B k×n (ml-matrix's A.mmul(B), register-blocked). */
@@ -128,20 +132,16 @@ export function multiplyTransposeB(A: Matrix, B: Matrix): Matrix {
 }
 
 /**
- * AᵀA for A k×m (a Gram matrix): both operands are A's storage. Entry (j, i) is the sum of
- * entry (i, j) with each product's factors swapped, the same number, so the SIMD kernel
- * computes the lower triangle only and it is copied into the upper one.
+ * AᵀA for A k×m (a Gram matrix), exactly symmetric: both operands are A's storage. Entry
+ * (j, i) is the sum of entry (i, j) with each product's factors swapped, the same number, so
+ * only the lower triangle is needed and it is copied into the upper one.
  */
 export function gramMatrix(A: Matrix): Matrix {
   const [m, k] = [A.columns, A.rows];
   requireBudget("m × k × m (AᵀA)", m * k * m, "time");
   const { M, flat } = newMatrix(m, m);
   const a = flatOf(A, leftScratch);
-  const simd = kernel === "simd" && m >= 2 && m * k * m >= SIMD_FROM;
-  if (simd && simdProduct(flat, a, 1, m, a, m, 1, m, k, m, true)) {
-    for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) flat[j * m + i] = flat[i * m + j];
-  } else {
-    stridedProduct(flat, a, 1, m, a, m, 1, m, k, m);
-  }
+  product(flat, a, 1, m, a, m, 1, m, k, m, true);
+  for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) flat[j * m + i] = flat[i * m + j];
   return M;
 }

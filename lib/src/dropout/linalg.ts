@@ -19,13 +19,8 @@ export function squaredNorm(v: Matrix): number {
   return sumOfSquares(v);
 }
 
-/** AᵀA, symmetrised exactly so that Cholesky accepts it. */
-export function gram(A: Matrix): Matrix {
-  const G = gramMatrix(A);
-  const g = rowsOf(G);
-  for (let i = 0; i < g.length; i++) for (let j = 0; j < i; j++) g[j][i] = g[i][j];
-  return G;
-}
+/** AᵀA, exactly symmetric (gramMatrix copies its lower triangle into the upper one). */
+export const gram = (A: Matrix): Matrix => gramMatrix(A);
 
 /** s·A + diag(values), a new matrix (s·A_jj first, then + values_j, as A.clone().mul(s) then adding would). */
 export function addDiagonal(A: Matrix, values: readonly number[], s = 1): Matrix {
