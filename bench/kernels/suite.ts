@@ -51,7 +51,7 @@ function buildCases(exchange: Exchange, quick: boolean, root: string): KernelCas
 }
 
 export function runKernels({ quick, numpyThreads, log, root }: { quick: boolean; numpyThreads: number; log: (line: string) => void; root: string }): KernelReport {
-  const rule: Required<TimeOptions> = { warmup: 1, warmupMs: quick ? 100 : 300, minTimeMs: quick ? 100 : 500, maxReps: 50, minReps: 3 };
+  const rule: Required<TimeOptions> = { warmup: 1, warmupMs: quick ? 100 : 300, minTimeMs: quick ? 100 : 500, maxReps: 2000, minReps: 3 };
   const exchange = new Exchange();
   try {
     const cases = buildCases(exchange, quick, root);
