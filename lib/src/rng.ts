@@ -1,11 +1,13 @@
 // Seeded randomness. Every random function in the library takes an `Rng` argument, so a
 // notebook that fixes `seed` reproduces every number bit for bit on every run, machine and
 // JavaScript engine (the normal draws use portable-math's log and cos, not Math's).
-// The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here.
+// The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here,
+// and matrices of normal draws are filled by normal-draws.wat with the same bits.
 import { xoroshiro128plus } from "pure-rand";
 import type { Matrix } from "ml-matrix";
 import { newMatrix } from "./dense/storage";
 import { fail, requireBudget, requireInteger, requireInterval, requireFinite } from "./checks";
+import { fillNormal } from "./normal-draws";
 import { cos, log } from "./portable-math";
 
 export interface Rng {
@@ -27,6 +29,8 @@ export interface Rng {
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
+/** Below this many entries a normal fill stays in TypeScript: the call would cost more than it saves. */
+export const WASM_FILL_MIN = 8;
 
 /**
  * The 128-bit xoroshiro state, filled from the seed by splitmix32 as xoroshiro's authors
@@ -48,7 +52,7 @@ function seedState(seed: number): number[] {
 
 export function createRng(seed: number): Rng {
   requireInteger("seed", seed, 0, 2 ** 31 - 1);
-  const gen = xoroshiro128plus.fromState(seedState(seed));
+  let gen = xoroshiro128plus.fromState(seedState(seed));
   const next32 = () => gen.unsafeNext() >>> 0;
 
   const uniform = () => {
@@ -92,7 +96,10 @@ export function createRng(seed: number): Rng {
       requireInterval("std", std, 0, Infinity, "[)");
       requireFinite("mean", mean);
       const { M, flat } = storage(rows, columns);
-      for (let i = 0; i < flat.length; i++) flat[i] = mean + std * normal();
+      // the same draws on the WebAssembly module (normal-draws.ts), which carries the state on
+      const state = flat.length >= WASM_FILL_MIN && gen.getState ? fillNormal(gen.getState(), flat, std, mean) : null;
+      if (state !== null) gen = xoroshiro128plus.fromState(state);
+      else for (let i = 0; i < flat.length; i++) flat[i] = mean + std * normal();
       return M;
     },
     bernoulliMask: (rows, columns, p) => {

@@ -111,8 +111,9 @@ describe("the WebAssembly SIMD kernel", () => {
   const flat = (M: Matrix) => Float64Array.from(M.to2DArray().flat());
 
   it("is built from simd-product.wat as it is now (else run npm run build)", async () => {
-    const build = createRequire(import.meta.url)("../../lib/scripts/simd-product.cjs");
-    const bytes: Buffer = await build.assemble(build.watPath);
+    const build = createRequire(import.meta.url)("../../lib/scripts/wasm-modules.cjs");
+    const product = build.WASM_MODULES.find((m: { constant: string }) => m.constant === "SIMD_PRODUCT_WASM");
+    const bytes: Buffer = await build.assemble(product.watPath);
     expect(bytes.toString("base64")).toBe(SIMD_PRODUCT_WASM);
   });
 
