@@ -477,6 +477,36 @@ describe.runIf(notebooks.length > 0)("a lecture deck's panels and lines at 1280x
     expect(scrolled).toBeGreaterThan(0);
   }, 120_000);
 
+  test("the slide number and the status line read at 18 px or more, no control covers the number, and the status line covers no slide", async () => {
+    // slide 2 has slides below it: reveal shows its down arrow, which sat over the number
+    for (const i of [1, 2]) {
+      await showSlide(page, i);
+      const shown = await page.evaluate(() => {
+        const box = (el: Element) => el.getBoundingClientRect();
+        const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const number = document.querySelector(".reveal .slide-number")!;
+        const status = document.querySelector(".live-status")!;
+        const controls = Array.from(document.querySelectorAll(".reveal .controls button")).filter((b) => getComputedStyle(b).visibility === "visible");
+        const n = box(number);
+        return {
+          numberPx: parseFloat(getComputedStyle(number).fontSize),
+          statusPx: parseFloat(getComputedStyle(status).fontSize),
+          controls: controls.length,
+          covering: [...controls, status].filter((el) => overlap(n, box(el))).map((el) => el.className),
+          onScreen: n.left >= 0 && n.top >= 0 && n.right <= window.innerWidth && n.bottom <= window.innerHeight,
+          // the status line stays below the slide area, whose last line it would otherwise cover
+          statusOverSlide: box(document.querySelector(".reveal .slides")!).top + (window as any).Reveal.getConfig().height * (window as any).Reveal.getScale() - box(status).top,
+        };
+      });
+      expect(shown.numberPx, `slide ${i + 1}`).toBeGreaterThanOrEqual(18);
+      expect(shown.statusPx, `slide ${i + 1}`).toBeGreaterThanOrEqual(18);
+      expect(shown.controls, `slide ${i + 1}`).toBeGreaterThan(1);
+      expect(shown.covering, `slide ${i + 1}`).toEqual([]);
+      expect(shown.onScreen, `slide ${i + 1}`).toBe(true);
+      expect(shown.statusOverSlide, `slide ${i + 1}`).toBeLessThanOrEqual(0);
+    }
+  });
+
   test("no line ends with a bracket written against the formula that starts the next line", async () => {
     const count = await page.evaluate(() => (window as any).Reveal.getTotalSlides() as number);
     const lonely: string[] = [];
