@@ -6,6 +6,7 @@ import { cellName } from "../runner/cell-label";
 import { hasTag, type Cell } from "../runner/nbformat";
 import { escapeHtml, renderOutputs } from "./outputs";
 import { renderMarkdown, type Attachments, type MarkdownOptions } from "./markdown";
+import { wrappableLines } from "./text-lines";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -39,7 +40,7 @@ export function markdownOf(source: string, cell: Cell, ctx: CellContext, options
 
 export function highlightCode(code: string): string {
   const html = hljs.highlight(code, { language: "typescript", ignoreIllegals: true }).value;
-  return `<pre class="code"><code class="hljs language-typescript">${html}</code></pre>`;
+  return `<pre class="code"><code class="hljs language-typescript">${wrappableLines(html)}</code></pre>`;
 }
 
 

@@ -111,7 +111,7 @@ export function deckSpec(spec: Json, { width = SLIDE_CHART.width, height = SLIDE
     themed.width = width;
     themed.height = height;
     themed.autosize = { type: "fit", contains: "padding" };
-    for (const view of [themed, ...(Array.isArray(themed.layer) ? themed.layer : [])]) if (isObject(view)) wrapLongYTitle(view, height);
+    for (const view of [themed, ...(Array.isArray(themed.layer) ? themed.layer : [])]) if (isObject(view)) placeLongYTitle(view, height);
     wrapLongTitle(themed, width - Y_AXIS_PX - legendWidth(themed));
   }
   labelLogAxes(themed, undefined, "facet" in themed ? undefined : typeof themed.height === "number" ? themed.height - AROUND_PLOT_PX : undefined);
@@ -276,22 +276,23 @@ function labelLogAxes(view: Json, data: unknown, plotPx: number | undefined): vo
 const AROUND_PLOT_PX = 150;
 /** Width of an 18 px bold axis-title character in DejaVu Sans, about (rounded up). */
 const TITLE_CHAR_PX = 12;
+/** Where a y-axis title set above its plot sits: its baseline this far above the plot's top. */
+const TITLE_ABOVE_PX = 12;
 
 /**
  * A rotated y-axis title longer than the plot is tall makes autosize "fit" shrink the plot
- * until the title fits and leaves the chart's own title above the drawing, cut off. Such an
- * axis title is drawn on several lines, each no longer than the plot is tall: its closing
- * parenthesis part on a line of its own, the words filled greedily. Only the axis changes
- * (`axis.title`): the channel's title, which the text alternative reads, stays.
+ * until the title fits and leaves the chart's own title above the drawing, cut off; drawn on
+ * several rotated lines instead, the lines ran into each other (vega sets them a font size
+ * apart: a Γ̌'s accent met the line beside it) and into the axis labels. Such a title is set on
+ * one line, level, above the plot, starting over the y axis and reading to the right, where
+ * the whole chart's layout leaves it room. Only the axis changes (`axis.title...`): the
+ * channel's title, which the text alternative reads, stays.
  */
-function wrapLongYTitle(view: Json, height: number): void {
+function placeLongYTitle(view: Json, height: number): void {
   const y = isObject(view.encoding) ? view.encoding.y : undefined;
   if (!isObject(y) || typeof y.title !== "string") return;
   const axis = isObject(y.axis) ? y.axis : y.axis === undefined ? {} : null;
   const room = Math.floor((height - AROUND_PLOT_PX) / TITLE_CHAR_PX);
-  if (axis === null || "title" in axis || y.title.length <= room) return;
-  const parenthesis = y.title.lastIndexOf(" (");
-  const parts = parenthesis > 0 ? [y.title.slice(0, parenthesis), y.title.slice(parenthesis + 1)] : [y.title];
-  const lines = parts.flatMap((part) => fillLines(part, room));
-  y.axis = { ...axis, title: lines };
+  if (axis === null || "title" in axis || "titleAngle" in axis || y.title.length <= room) return;
+  y.axis = { ...axis, titleAngle: 0, titleAlign: "left", titleBaseline: "alphabetic", titleX: 0, titleY: -TITLE_ABOVE_PX };
 }

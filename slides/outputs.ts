@@ -15,13 +15,14 @@ import { deckSpec, SLIDE_CHART } from "./chart-theme";
 import { rasterDataUri, rasterTypes } from "./images";
 import { escapeHtml } from "./html";
 import { sanitizeMarkup, sanitizeSvg } from "./sanitize";
+import { wrappableLines } from "./text-lines";
 
 export { escapeHtml } from "./html";
 
 // Kernels colour tracebacks and progress lines with ANSI escapes; a slide shows plain text.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 
-const pre = (kind: string, text: string) => `<pre class="output ${kind}">${escapeHtml(stripAnsi(String(text)))}</pre>`;
+const pre = (kind: string, text: string) => `<pre class="output ${kind}">${wrappableLines(escapeHtml(stripAnsi(String(text))))}</pre>`;
 
 /** JSON inside <script type="application/json">: `<` escaped so no `</script>` can close it. */
 export function jsonScript(className: string, value: unknown): string {

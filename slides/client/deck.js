@@ -67,16 +67,25 @@
     }
     return slide.scrollHeight <= height ? size : null;
   }
-  // A printed output up to half again as tall as its box is shown whole, the slide's font
-  // shrinking to make room (from a lecture hall nobody scrolls: a box that hid the last row of
-  // a table hid evidence); when the slide cannot then fit, the box scrolls as before.
+  // A line of code or printed text wraps only at its spaces (deck.css); one holding a token
+  // wider than its box is let break anywhere, rather than run past the box's right edge.
+  function breakLongLines(slide) {
+    slide.querySelectorAll("pre .line:not(.long)").forEach(function (line) {
+      if (line.scrollWidth > line.clientWidth + 1) line.classList.add("long");
+    });
+  }
+  // A printed output or a code box up to half again as tall as its box is shown whole, the
+  // slide's font shrinking to make room (from a lecture hall nobody scrolls: a box that hid
+  // the last row of a table hid evidence, one that hid a line of code hid the code that made
+  // it); when the slide cannot then fit, the box scrolls as before.
   var unclipRatio = 1.5;
   function fit(slide) {
     if (!slide || slide.classList.contains("stack")) return;
     slide.style.fontSize = "";
-    var outputs = Array.prototype.slice.call(slide.querySelectorAll("pre.output"));
-    outputs.forEach(function (box) { box.style.maxHeight = ""; });
-    var clipped = outputs.filter(function (box) {
+    breakLongLines(slide);
+    var boxes = Array.prototype.slice.call(slide.querySelectorAll("pre.output, pre.code code"));
+    boxes.forEach(function (box) { box.style.maxHeight = ""; });
+    var clipped = boxes.filter(function (box) {
       return box.scrollHeight > box.clientHeight + 1 && box.scrollHeight <= unclipRatio * box.clientHeight;
     });
     clipped.forEach(function (box) { box.style.maxHeight = "none"; });

@@ -13,6 +13,8 @@ import { checkedLiteral, knownParameter, type Parameter } from "../../runner/par
 import { safeSpec } from "../chart-spec";
 import { chartText } from "../chart-text";
 import { deckSpec } from "../chart-theme";
+import { escapeHtml } from "../html";
+import { wrappableLines } from "../text-lines";
 import { computedForText, literalText, reproduceCommand } from "./command";
 import type { DependencyGraph } from "./dependencies";
 import { planPass } from "./schedule";
@@ -165,7 +167,7 @@ function replaceChart(chart: HTMLElement, raw: unknown): boolean {
 function replacePrinted(cellId: string, text: string) {
   const cell = document.querySelector(`.cell.code[data-cell-id="${CSS.escape(cellId)}"]`);
   const printed = cell?.querySelector("pre.output.stdout");
-  if (printed) printed.textContent = text;
+  if (printed) printed.innerHTML = wrappableLines(escapeHtml(text));
 }
 
 /** Recomputes the outputs that `values` change (every output when `all`). */

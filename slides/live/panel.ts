@@ -45,7 +45,9 @@ function field(p: Parameter, value: string, hint: string | undefined): string {
   return `<label for="${id}"${help}><code>${escapeHtml(p.name)}</code></label>${input.replace(/^<(select|input) /, `<$1${help} `)}`;
 }
 
-// Sized in em like the rest of a slide (the panel) or in px (the status line outside the slides).
+// Sized in em like the rest of a slide (the panel) or in px (the status line outside the slides,
+// 18 px to be read from the back of a lecture hall, in a strip of its own under the slides:
+// reveal scales the slides to the room above it, so no slide's last line is covered).
 const STYLE = `
 .live-panel { display: grid; grid-template-columns: repeat(2, max-content minmax(6em, 9em)); gap: 0.35em 0.8em; align-items: center; font-size: 0.7em; }
 .live-panel code { font-size: 1em; }
@@ -55,7 +57,8 @@ const STYLE = `
 .live-message[hidden] { display: none; }
 .live-reproduce { font-size: 0.55em; }
 .live-message { font-size: 0.6em; white-space: pre-wrap; color: #8a0014; background: #fdecee; padding: 0.4em 0.6em; box-shadow: none; }
-.live-status { position: fixed; left: 8px; bottom: 6px; z-index: 30; max-width: calc(100vw - 200px); font: 14px/1.3 sans-serif;
+.reveal { height: calc(100% - 30px); }
+.live-status { position: fixed; left: 8px; bottom: 2px; z-index: 30; max-width: calc(100vw - 200px); font: 18px/1.3 sans-serif;
   color: #222; background: rgba(255, 255, 255, 0.92); padding: 2px 8px; border-radius: 4px; display: flex; gap: 8px; align-items: center; }
 .live-status a { color: #0645ad; text-decoration: none; white-space: nowrap; }
 .live-status-text { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDecks, deckName, listNotebooks } from "../../slides/build";
 import { serveDecks } from "../../slides/serve";
 import { barChart, lineChart } from "../../lib/src/charts";
-import { fitProblems, inspectDeck, launchChromium, showSlide, localhostContext, offlineContext, openDeck, readabilityProblems, screenshotRoot, type SlideReport } from "./deck-browser";
+import { fitProblems, inspectDeck, launchChromium, showSlide, shownLines, localhostContext, offlineContext, openDeck, readabilityProblems, screenshotRoot, type SlideReport } from "./deck-browser";
 
 const root = join(__dirname, "..", "..");
 const fixture = join(root, "tests", "fixtures", "slides", "features.ipynb");
@@ -199,6 +199,28 @@ async function inspectCells(name: string, cells: unknown[]): Promise<SlideReport
   });
 }
 
+/** On each of these slides of a deck built from `cells`: the px its first `selector` box hides, and whether the slide fits. */
+async function hiddenInBoxes(name: string, cells: unknown[], selector: string, slides: number[]): Promise<{ hidden: number; fits: boolean }[]> {
+  return withDeck(name, cells, async (html) => {
+    const context = await offlineContext(browser, []);
+    try {
+      const page = await openDeck(context, html, []);
+      const measured = [];
+      for (const i of slides) {
+        await showSlide(page, i);
+        measured.push(await page.evaluate((selector) => {
+          const slide = (window as any).Reveal.getCurrentSlide() as HTMLElement;
+          const box = slide.querySelector(selector) as HTMLElement;
+          return { hidden: box.scrollHeight - box.clientHeight, fits: slide.scrollHeight <= (window as any).Reveal.getConfig().height };
+        }, selector));
+      }
+      return measured;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test("a display formula wider than the slide is reported, not hidden behind a scrollbar", async () => {
   const wide = Array.from({ length: 40 }, (_, k) => `W_{${k}}`).join(" + ");
   const slides = await inspectCells("wide", [{ cell_type: "markdown", id: "wide", metadata: { slideshow: { slide_type: "slide" } }, source: [`## Too wide\n\n$$${wide}$$`] }]);
@@ -227,24 +249,54 @@ test("a printed output a little taller than its box is shown whole (the slide's 
       outputs: [{ output_type: "stream", name: "stdout", text: Array.from({ length: lines }, (_, i) => `x${i + 1}  scale ${(0.1 * (i + 1)).toFixed(2)}  norm ${(4 + i).toFixed(2)}\n`) }],
     },
   ];
-  const boxes = await withDeck("printed", [...printed("short", 13), ...printed("long", 60)], async (html) => {
+  const boxes = await hiddenInBoxes("printed", [...printed("short", 13), ...printed("long", 60)], "pre.output", [0, 1]);
+  expect(boxes[0]).toEqual({ hidden: 0, fits: true });
+  expect(boxes[1].hidden).toBeGreaterThan(0);
+  expect(boxes[1].fits).toBe(true);
+});
+
+test("a code line longer than its box wraps after a space, never inside a number, its continuation indented past the line's own indent; copied, the code is as written", async () => {
+  // Lines one character longer each: whatever column the box ends at, some line reaches it
+  // inside "1e-10" (a browser may break after its hyphen) and some inside an identifier.
+  const code = ["function check(ratio: number) {", ...Array.from({ length: 12 }, (_, k) =>
+    `    console.log(checkLine("p = 0.05: |enumerated / (4) - 1|", Math.abs(ratio${"x".repeat(k)} - 1), 1e-10));`), "}"].join("\n");
+  const printed = Array.from({ length: 12 }, (_, k) => `plain sigmoid${"x".repeat(k)} at initialisation: ||dL/dW_1|| = 1.6e-16, ||dL/dW_30|| = 0.314, ratio 5.2e-16\n`);
+  const cell = { cell_type: "code", id: "long", execution_count: 1, metadata: { slideshow: { slide_type: "slide" } }, source: [code], outputs: [{ output_type: "stream", name: "stdout", text: printed }] };
+  const shown = await withDeck("lines", [cell], async (html) => {
     const context = await offlineContext(browser, []);
     try {
       const page = await openDeck(context, html, []);
-      const measured = [];
-      for (const i of [0, 1]) {
-        await showSlide(page, i);
-        measured.push(await page.evaluate(() => {
-          const slide = (window as any).Reveal.getCurrentSlide() as HTMLElement;
-          const box = slide.querySelector("pre.output") as HTMLElement;
-          return { hidden: box.scrollHeight - box.clientHeight, fits: slide.scrollHeight <= (window as any).Reveal.getConfig().height };
-        }));
-      }
-      return measured;
+      await showSlide(page, 1); // after the title slide
+      return { code: await shownLines(page, "pre.code code"), output: await shownLines(page, "pre.output") };
     } finally {
       await context.close();
     }
   });
+  for (const [name, box, source] of [["code", shown.code, code], ["output", shown.output, printed.join("")]] as const) {
+    const sourceLines = source.replace(/\n$/, "").split("\n");
+    expect(box.lines.map((l) => l.rows.map((r) => r.text).join("")), name).toEqual(sourceLines);
+    // (a selection of a <pre> leaves out a line end that ends its text, as it always did)
+    expect(box.copied, name).toBe(source.replace(/\n$/, ""));
+    const wrapped = box.lines.filter((l) => l.rows.length > 1);
+    expect(wrapped.length, `${name}: lines that wrap`).toBeGreaterThan(5);
+    for (const line of wrapped) {
+      const indent = line.rows[0].text.length - line.rows[0].text.trimStart().length;
+      for (const [before, after] of line.rows.slice(0, -1).map((row, i) => [row, line.rows[i + 1]])) {
+        // a row ends with a space: the break is between words, not inside "1e-10" or a name
+        expect(before.text, `${name}: "${before.text}" / "${after.text}"`).toMatch(/ $/);
+        expect(Math.abs(after.left - (line.rows[0].left + (indent + 2) * box.ch)), `${name}: indent of "${after.text}"`).toBeLessThan(1);
+      }
+    }
+  }
+});
+
+test("a code box a little taller than its box is shown whole (the slide's font shrinks), a much taller one scrolls", async () => {
+  const coded = (id: string, lines: number) => ({
+    cell_type: "code", id, execution_count: 1, metadata: { slideshow: { slide_type: "slide" } }, outputs: [],
+    source: [Array.from({ length: lines }, (_, i) => `const x${i + 1} = step(x${i}, ${i + 1}); // line ${i + 1}`).join("\n")],
+  });
+  // slide 0 is the title slide the deck makes for a notebook without a heading
+  const boxes = await hiddenInBoxes("coded", [coded("short", 19), coded("long", 40)], "pre.code code", [1, 2]);
   expect(boxes[0]).toEqual({ hidden: 0, fits: true });
   expect(boxes[1].hidden).toBeGreaterThan(0);
   expect(boxes[1].fits).toBe(true);
@@ -424,6 +476,36 @@ describe.runIf(notebooks.length > 0)("a lecture deck's panels and lines at 1280x
     }
     expect(scrolled).toBeGreaterThan(0);
   }, 120_000);
+
+  test("the slide number and the status line read at 18 px or more, no control covers the number, and the status line covers no slide", async () => {
+    // slide 2 has slides below it: reveal shows its down arrow, which sat over the number
+    for (const i of [1, 2]) {
+      await showSlide(page, i);
+      const shown = await page.evaluate(() => {
+        const box = (el: Element) => el.getBoundingClientRect();
+        const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const number = document.querySelector(".reveal .slide-number")!;
+        const status = document.querySelector(".live-status")!;
+        const controls = Array.from(document.querySelectorAll(".reveal .controls button")).filter((b) => getComputedStyle(b).visibility === "visible");
+        const n = box(number);
+        return {
+          numberPx: parseFloat(getComputedStyle(number).fontSize),
+          statusPx: parseFloat(getComputedStyle(status).fontSize),
+          controls: controls.length,
+          covering: [...controls, status].filter((el) => overlap(n, box(el))).map((el) => el.className),
+          onScreen: n.left >= 0 && n.top >= 0 && n.right <= window.innerWidth && n.bottom <= window.innerHeight,
+          // the status line stays below the slide area, whose last line it would otherwise cover
+          statusOverSlide: box(document.querySelector(".reveal .slides")!).top + (window as any).Reveal.getConfig().height * (window as any).Reveal.getScale() - box(status).top,
+        };
+      });
+      expect(shown.numberPx, `slide ${i + 1}`).toBeGreaterThanOrEqual(18);
+      expect(shown.statusPx, `slide ${i + 1}`).toBeGreaterThanOrEqual(18);
+      expect(shown.controls, `slide ${i + 1}`).toBeGreaterThan(1);
+      expect(shown.covering, `slide ${i + 1}`).toEqual([]);
+      expect(shown.onScreen, `slide ${i + 1}`).toBe(true);
+      expect(shown.statusOverSlide, `slide ${i + 1}`).toBeLessThanOrEqual(0);
+    }
+  });
 
   test("no line ends with a bracket written against the formula that starts the next line", async () => {
     const count = await page.evaluate(() => (window as any).Reveal.getTotalSlides() as number);

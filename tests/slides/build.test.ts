@@ -10,6 +10,7 @@ import { writeDeckList, type DeckEntry } from "../../slides/index-page";
 import { parseArgs } from "../../slides/cli";
 import { parseNotebook } from "../../runner/nbformat";
 import { markOutputFolder } from "../../tools/output-folder";
+import { printedOutputs } from "./printed";
 
 const fixtures = join(__dirname, "..", "fixtures", "slides");
 const projectRoot = join(__dirname, "..", "..");
@@ -111,7 +112,7 @@ describe("buildDecks", () => {
     for (const name of listed()) expect(index).toContain(`<a href="${name}.html">`);
     // A subset of one deck already there replaces that deck only.
     await buildDecks({ notebooks: [depthNb], outDir, execute: true, executor: withOutput("SUBSET REBUILD"), subset: true });
-    expect(readFileSync(join(outDir, "parameters.html"), "utf8")).toContain("SUBSET REBUILD");
+    expect(printedOutputs(readFileSync(join(outDir, "parameters.html"), "utf8")).map(([, text]) => text).join("")).toContain("SUBSET REBUILD");
     expect(readFileSync(join(outDir, "features.html"))).toEqual(featuresPage);
     expect(listed()).toEqual(["features", "keep-probability", "parameters"]);
   });
@@ -157,7 +158,7 @@ describe("buildDecks", () => {
       },
     });
     expect(calls).toEqual([[features, { depth: "12" }]]);
-    expect(readFileSync(join(outDir, "features.html"), "utf8")).toContain('<pre class="output stdout">FRESH 12\n</pre>');
+    expect(printedOutputs(readFileSync(join(outDir, "features.html"), "utf8"))).toContainEqual(["stdout", "FRESH 12\n"]);
     expect(readFileSync(features, "utf8")).toBe(original);
   });
 

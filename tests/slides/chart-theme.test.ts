@@ -35,29 +35,40 @@ describe("deck chart theme", () => {
     expect(/viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.slice(1).map(Number)).toEqual([880, 360]);
   });
 
-  it("draws a y-axis title longer than the plot is tall on lines that fit it: the plot keeps its height and the chart's title stays inside the drawing", () => {
+  it("sets a y-axis title longer than the plot is tall on one level line above the plot: the plot keeps its height and the chart's title stays inside the drawing", () => {
     const yTitle = "a long y-axis title, longer than the plot is tall (log scale)";
     const spec = lineChart([{ x: 1, y: 1 }, { x: 2, y: 3 }], { title: "A chart title", subtitle: "its subtitle", xTitle: "x (m)", yTitle });
     const themed = deckSpec(spec as never, { height: 300 });
-    const y = (themed.layer as { encoding: { y: { title: string; axis: { title: string[] } } } }[])[0].encoding.y;
-    expect(y.axis.title.join(" ")).toBe(yTitle);
-    expect(y.axis.title[y.axis.title.length - 1]).toBe("(log scale)");
+    const y = (themed.layer as { encoding: { y: { title: string; axis: Record<string, unknown> } } }[])[0].encoding.y;
+    // never wrapped: rotated lines a font size apart ran into each other and into the labels
+    expect(y.axis.title).toBeUndefined();
+    expect(y.axis).toMatchObject({ titleAngle: 0, titleAlign: "left", titleX: 0 });
     expect(y.title).toBe(yTitle); // the text alternative reads the channel's title
     expect(chartText(themed)).toContain(yTitle);
     const drawn = (s: Record<string, unknown>) => {
       const view = chartView(s as never).run();
-      const bounds = (view.scenegraph() as unknown as { root: { bounds: { y1: number } } }).root.bounds;
-      return { plotHeight: view.height(), top: bounds.y1 + view.origin()[1] };
+      const scene = view.scenegraph() as unknown as { root: { bounds: { y1: number } } };
+      const titles: { text: unknown; angle: number; y2: number }[] = [];
+      const visit = (node: { role?: string; items?: unknown[]; marktype?: string; text?: unknown; angle?: number; bounds?: { y2: number } }) => {
+        if (node.role === "axis-title") for (const item of (node.items ?? []) as { text: unknown; angle: number; bounds: { y2: number } }[]) titles.push({ text: item.text, angle: item.angle, y2: item.bounds.y2 });
+        for (const child of (node.items ?? []) as object[]) visit(child as never);
+      };
+      visit(scene.root as never);
+      return { plotHeight: view.height(), top: scene.root.bounds.y1 + view.origin()[1], titles };
     };
-    const wrapped = drawn(themed);
-    expect(wrapped.plotHeight).toBeGreaterThan(120);
-    expect(wrapped.top).toBeGreaterThanOrEqual(-1);
-    // the control: the same chart with its axis title on one line loses its plot and its title
-    const oneLine = JSON.parse(JSON.stringify(themed));
-    delete oneLine.layer[0].encoding.y.axis.title;
-    const unwrapped = drawn(oneLine);
-    expect(unwrapped.plotHeight).toBeLessThan(50);
-    expect(unwrapped.top).toBeLessThan(-50);
+    const level = drawn(themed);
+    expect(level.plotHeight).toBeGreaterThan(120);
+    expect(level.top).toBeGreaterThanOrEqual(-1);
+    // the y title is drawn level (angle 0), on one line, and ends above the plot's top (y = 0)
+    const yDrawn = level.titles.find((t) => t.text === yTitle);
+    expect(yDrawn).toMatchObject({ angle: 0 });
+    expect(yDrawn!.y2).toBeLessThanOrEqual(0);
+    // the control: the same chart with its axis title rotated loses its plot and its title
+    const rotated = JSON.parse(JSON.stringify(themed));
+    for (const key of ["titleAngle", "titleAlign", "titleBaseline", "titleX", "titleY"]) delete rotated.layer[0].encoding.y.axis[key];
+    const unplaced = drawn(rotated);
+    expect(unplaced.plotHeight).toBeLessThan(50);
+    expect(unplaced.top).toBeLessThan(-50);
   });
 
   it("leaves the notebook's spec as it was, and its data rows untouched whatever their field names", () => {

@@ -18,6 +18,9 @@ export interface SlideReport {
   overflowY: number;
   /** widest chart or slide content beyond the slide width (0 when it fits) */
   overflowX: number;
+  /** px each code or printed-output box hides below its end while its whole would be at most
+   *  half again its height (deck.js shows such a box whole when its slide can fit it) */
+  hiddenLines: number[];
   charts: { state: string; drawn: boolean }[];
   katexErrors: number;
   /** the font size (px) the autofit shrank the slide to, if it had to */
@@ -120,8 +123,14 @@ async function visit(page: Page, i: number): Promise<Omit<SlideReport, "screensh
     slide.querySelectorAll<HTMLElement>(".katex-display").forEach((el) => widths.push(el.scrollWidth - el.clientWidth));
     // The same for a code box: a line running past its right edge is cut there on a projector.
     slide.querySelectorAll<HTMLElement>("pre.code code").forEach((el) => widths.push(el.scrollWidth - el.clientWidth));
+    // A box that scrolls hides its end from a lecture hall; deck.js shows one up to half again
+    // as tall as the box whole, so one that still hides a little is reported.
+    const hiddenLines = Array.from(slide.querySelectorAll<HTMLElement>("pre.code code, pre.output"))
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 && el.scrollHeight <= 1.5 * el.clientHeight)
+      .map((el) => el.scrollHeight - el.clientHeight);
     return {
       at: `${h}.${v ?? 0}`,
+      hiddenLines,
       heading: headingText(slide.querySelector("h1, h2, h3")),
       overflowY: Math.max(0, slide.scrollHeight - Reveal.getConfig().height),
       overflowX: Math.max(0, slide.scrollWidth - slide.clientWidth, ...widths.map((w) => Math.ceil(w))),
@@ -285,7 +294,57 @@ export function fitProblems(deck: string, slides: readonly SlideReport[]): strin
   return slides.flatMap((s) => [
     ...(s.overflowY > 0 ? [`${deck} slide ${s.at} "${s.heading}" overflows by ${s.overflowY}px vertically`] : []),
     ...(s.overflowX > 0 ? [`${deck} slide ${s.at} "${s.heading}" is ${s.overflowX}px too wide`] : []),
+    ...s.hiddenLines.map((px) => `${deck} slide ${s.at} "${s.heading}" hides ${px}px of a code or output box`),
     ...(s.katexErrors > 0 ? [`${deck} slide ${s.at} "${s.heading}" has ${s.katexErrors} KaTeX error(s)`] : []),
     ...s.charts.filter((c) => c.state !== "live" || !c.drawn).map((c) => `${deck} slide ${s.at} "${s.heading}" chart not drawn (state ${c.state})`),
   ]);
+}
+
+/** A line of code or printed text as shown: the text of each row it wraps into, and each row's left edge (screen px). */
+export interface ShownLine {
+  rows: { text: string; left: number }[];
+}
+
+/**
+ * The lines of the first element matching `selector` on the current slide, split where the
+ * source has line ends, each into the rows it is drawn on; and the width of one character
+ * (the text is monospaced) and the text a reader copies when selecting the whole element.
+ */
+export function shownLines(page: Page, selector: string): Promise<{ lines: ShownLine[]; ch: number; copied: string }> {
+  return page.evaluate((selector) => {
+    const el = (window as any).Reveal.getCurrentSlide().querySelector(selector) as HTMLElement;
+    const lines: { rows: { text: string; left: number }[] }[] = [{ rows: [] }];
+    let top = Number.NaN;
+    let ch = 0;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let i = 0; i < node.length; i++) {
+        const c = node.data[i];
+        if (c === "\n") {
+          lines.push({ rows: [] });
+          top = Number.NaN;
+          continue;
+        }
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        if (c !== " " && ch === 0) ch = r.width;
+        const rows = lines[lines.length - 1].rows;
+        if (rows.length === 0 || Math.abs(r.top - top) > r.height / 2) {
+          rows.push({ text: "", left: r.left });
+          top = r.top;
+        }
+        rows[rows.length - 1].text += c;
+      }
+    }
+    const selection = window.getSelection()!;
+    const all = document.createRange();
+    all.selectNodeContents(el);
+    selection.removeAllRanges();
+    selection.addRange(all);
+    const copied = selection.toString();
+    selection.removeAllRanges();
+    return { lines: lines.filter((l) => l.rows.length > 0), ch, copied };
+  }, selector);
 }

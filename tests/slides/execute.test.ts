@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { buildDecks } from "../../slides/build";
 import { scratchFolder } from "../temp-dir";
+import { printedOutputs } from "./printed";
 
 const notebook = join(__dirname, "..", "fixtures", "slides", "parameters.ipynb");
 const scratch = scratchFolder("deck-execute-test-");
@@ -18,7 +19,7 @@ test("--execute --set depth=21 builds the deck from a fresh run and leaves the n
   const scratchBefore = readdirSync(tmpdir()).filter((f) => f.startsWith("deck-execute-") && !outDir.endsWith(f));
   await buildDecks({ notebooks: [notebook], outDir, execute: true, set: { depth: "21" }, log: () => {} });
   const html = readFileSync(join(outDir, "parameters.html"), "utf8");
-  expect(html).toContain('<pre class="output stdout">depth x 2 = 42\n</pre>');
+  expect(printedOutputs(html)).toContainEqual(["stdout", "depth x 2 = 42\n"]);
   expect(html).not.toContain("depth x 2 = 6");
   expect(readFileSync(notebook, "utf8")).toBe(committed);
   // the executed copy lived in a temporary folder that is gone again
@@ -36,6 +37,6 @@ test("with several notebooks, --set depth=21 --set p=0.25 reaches the notebook t
   const outDir = join(scratch.folder, "both");
   const second = join(__dirname, "..", "fixtures", "slides", "keep-probability.ipynb");
   await buildDecks({ notebooks: [notebook, second], outDir, execute: true, set: { depth: "21", p: "0.25" }, log: () => {} });
-  expect(readFileSync(join(outDir, "parameters.html"), "utf8")).toContain('<pre class="output stdout">depth x 2 = 42\n</pre>');
-  expect(readFileSync(join(outDir, "keep-probability.html"), "utf8")).toContain('<pre class="output stdout">p x 2 = 0.5\n</pre>');
+  expect(printedOutputs(readFileSync(join(outDir, "parameters.html"), "utf8"))).toContainEqual(["stdout", "depth x 2 = 42\n"]);
+  expect(printedOutputs(readFileSync(join(outDir, "keep-probability.html"), "utf8"))).toContainEqual(["stdout", "p x 2 = 0.5\n"]);
 }, 120_000);

@@ -15,6 +15,7 @@ import { renderOutput } from "../../slides/outputs";
 import { imageSource, sanitizeMarkup, sanitizeSvg } from "../../slides/sanitize";
 import { isActiveReference, judgeUrl, safeLink } from "../../slides/urls";
 import { VEGA_LITE_MIME } from "../../lib/src/display/mime";
+import { printedOutputs } from "./printed";
 
 const root = join(__dirname, "..", "..");
 const fixtures = join(root, "tests", "fixtures", "slides");
@@ -99,17 +100,17 @@ describe("images: strict base64 of the format the MIME type names", () => {
 
 describe("outputs: only allow-listed MIME types, each through its validator", () => {
   test("a refused image falls back to the text representation; an unlisted type shows nothing", () => {
-    expect(display({ "image/png": 'AA=="onerror="alert(1)', "text/plain": "pixel" })).toBe('<pre class="output result">pixel</pre>');
+    expect(display({ "image/png": 'AA=="onerror="alert(1)', "text/plain": "pixel" })).toBe('<pre class="output result"><span class="line" style="--hang: 2ch">pixel</span></pre>');
     expect(display({ "image/png": PNG })).toBe(`<img class="output image" alt="" src="data:image/png;base64,${PNG}">`);
     expect(display({ "text/javascript": "alert(1)", "application/javascript": "alert(1)", "text/markdown": "<script>x</script>" })).toBe("");
   });
 
   test("markup that is not a string is refused, not stringified", () => {
-    expect(display({ "text/html": { toString: "x" }, "image/svg+xml": ["<svg/>"], "text/plain": "t" })).toBe('<pre class="output result">t</pre>');
+    expect(display({ "text/html": { toString: "x" }, "image/svg+xml": ["<svg/>"], "text/plain": "t" })).toBe('<pre class="output result"><span class="line" style="--hang: 2ch">t</span></pre>');
   });
 
   test("text is escaped", () => {
-    expect(display({ "text/plain": "<script>x</script>" })).toBe('<pre class="output result">&#60;script&#62;x&#60;/script&#62;</pre>');
+    expect(display({ "text/plain": "<script>x</script>" })).toBe('<pre class="output result"><span class="line" style="--hang: 2ch">&#60;script&#62;x&#60;/script&#62;</span></pre>');
   });
 });
 
@@ -237,7 +238,7 @@ describe("the hostile fixture's deck", () => {
   test("each refused output shows its text fallback; the valid image and the cleaned chart stay", () => {
     for (const label of ["png-issue", "png-quote", "jpeg-close", "gif-single", "png-not-png", "png-inner-padding", "unlisted",
       "backslash-data-url", "relative-data-url", "image-mark-url", "image-field-url", "array-spec", "string-spec"]) {
-      expect(slides, label).toContain(`<pre class="output result">fallback ${label}</pre>`);
+      expect(printedOutputs(slides), label).toContainEqual(["result", `fallback ${label}`]);
     }
     expect(slides).not.toContain("fallback valid-png");
     expect(slides).not.toContain("fallback usermeta chart");
