@@ -4,6 +4,7 @@
 // is a register reinterpretation there.
 import { instantiate, type WasmMemory } from "./wasm-module";
 import { NORMAL_DRAWS_WASM } from "./normal-draws-bytes";
+import type { XoroshiroState } from "./xoroshiro";
 
 interface DrawsModule extends WasmMemory {
   fill(out: number, count: number, std: number, mean: number): void;
@@ -25,10 +26,10 @@ export function drawsModule(): DrawsModule | null {
 
 /**
  * Fills `out` with mean + std·z, z ~ N(0, 1) by Box–Muller as rng.ts draws them, from the
- * xoroshiro128+ state `state` (pure-rand's order: s0 high, s0 low, s1 high, s1 low words).
+ * xoroshiro128+ state `state`.
  * Returns the state after the last draw, or null, writing nothing, without the module.
  */
-export function fillNormal(state: readonly number[], out: Float64Array, std: number, mean: number): number[] | null {
+export function fillNormal(state: XoroshiroState, out: Float64Array, std: number, mean: number): XoroshiroState | null {
   const module = drawsModule();
   if (module === null) return null;
   const { buffer } = module.memory;

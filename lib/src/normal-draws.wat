@@ -11,8 +11,8 @@
   (global $s0 (mut i64) (i64.const 0))
   (global $s1 (mut i64) (i64.const 0))
 
-  ;; xoroshiro128+ (Blackman and Vigna; a = 24, b = 16, c = 37), the low 32 bits of s0 + s1
-  ;; as pure-rand's xoroshiro128plus returns them.
+  ;; xoroshiro128+ (a = 24, b = 16, c = 37) as xoroshiro.ts steps it on 32-bit words: the
+  ;; low 32 bits of s0 + s1, then the state update.
   (func $next32 (result i32)
     (local $out i32) (local $x i64)
     (local.set $out (i32.wrap_i64 (i64.add (global.get $s0) (global.get $s1))))

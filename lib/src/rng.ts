@@ -1,14 +1,14 @@
 // Seeded randomness. Every random function in the library takes an `Rng` argument, so a
 // notebook that fixes `seed` reproduces every number bit for bit on every run, machine and
 // JavaScript engine (the normal draws use portable-math's log and cos, not Math's).
-// The generator is xoroshiro128+ from pure-rand; the floating-point draws are built on it here,
+// The generator is xoroshiro128+ (xoroshiro.ts); the floating-point draws are built on it here,
 // and matrices of normal draws are filled by normal-draws.wat with the same bits.
-import { xoroshiro128plus } from "pure-rand";
 import type { Matrix } from "ml-matrix";
 import { newMatrix } from "./dense/storage";
 import { fail, requireBudget, requireInteger, requireInterval, requireFinite } from "./checks";
 import { fillNormal } from "./normal-draws";
 import { cos, log } from "./portable-math";
+import { Xoroshiro128Plus, type XoroshiroState } from "./xoroshiro";
 
 export interface Rng {
   /** Uniform on [0, 1), 53 random bits. */
@@ -38,7 +38,7 @@ export const WASM_FILL_MIN = 8;
  * state = (-1, ~seed, seed, 0)) leaves it so sparse that the first draws sit near 1 for
  * every seed; splitmix spreads each seed over all 128 bits.
  */
-function seedState(seed: number): number[] {
+function seedState(seed: number): XoroshiroState {
   let s = seed | 0;
   const next = () => {
     s = (s + 0x9e3779b9) | 0;
@@ -52,8 +52,8 @@ function seedState(seed: number): number[] {
 
 export function createRng(seed: number): Rng {
   requireInteger("seed", seed, 0, 2 ** 31 - 1);
-  let gen = xoroshiro128plus.fromState(seedState(seed));
-  const next32 = () => gen.unsafeNext() >>> 0;
+  const gen = new Xoroshiro128Plus(...seedState(seed));
+  const next32 = () => gen.next() >>> 0;
 
   const uniform = () => {
     // 27 + 26 bits -> a double with 53 random bits, as in Mersenne Twister's genrand_res53.
@@ -97,8 +97,8 @@ export function createRng(seed: number): Rng {
       requireFinite("mean", mean);
       const { M, flat } = storage(rows, columns);
       // the same draws on the WebAssembly module (normal-draws.ts), which carries the state on
-      const state = flat.length >= WASM_FILL_MIN && gen.getState ? fillNormal(gen.getState(), flat, std, mean) : null;
-      if (state !== null) gen = xoroshiro128plus.fromState(state);
+      const state = flat.length >= WASM_FILL_MIN ? fillNormal(gen.state, flat, std, mean) : null;
+      if (state !== null) gen.state = state;
       else for (let i = 0; i < flat.length; i++) flat[i] = mean + std * normal();
       return M;
     },
