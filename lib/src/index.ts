@@ -24,6 +24,9 @@ export { blockSpectrum, negativeIdentityBranch, sigmaMinBound, singularValues, s
 // What training does to a deep stack: per-layer gradients, the representation's collapse,
 // and the mean-square growth per layer or block (c²/2 plain ReLU, 1 + c⁴/2 residual).
 export { meanSquareGain, meanSquareGainFormula, probeTraining, reluCosineMap } from "./residual";
+// The types of what those return, so that a hover or an error message names them.
+export type { LayerCache, LayerParams, PlainParams, ResidualParams, PlainStack, ResidualStack, StackGradients, Tape } from "./residual";
+export type { LayerProbe, MeanSquareEstimate, RepresentationProbe, TrainingProbe, TrainingRow } from "./residual";
 
 // Problem 2, dropout on the inputs of linear regression: the objective and its closed form,
 // the solutions, the equivalent ridge problem, SGD with masks, coefficient paths.
@@ -34,6 +37,8 @@ export { fromRidge, ridgeSolution, toRidge } from "./dropout";
 export { dropoutSgd, predictPolyakError, scaledRelativeError } from "./dropout";
 export { dropoutPath, ridgePath, standardizedRidgePath, type CoefficientPathRow } from "./dropout";
 export { heldOutExperiment } from "./dropout";
+export type { DropoutLayerResult, DropoutMonteCarloEstimate, DropoutSgdCheckpoint, DropoutSgdResult } from "./dropout";
+export type { HeldOutCurves, HeldOutPoint, HeldOutSummary, PolyakErrorPoint, RegressionData } from "./dropout";
 
 // Charts: (data, options) => vega-lite v5 spec; show() displays any vega-lite v5 spec.
 export { barChart, heatmapChart, lineChart, scatterChart, sideBySide, type ChartSpec, type Row } from "./charts";  // stripChart: "@skip-and-drop/lib/charts"
