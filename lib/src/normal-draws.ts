@@ -26,8 +26,8 @@ export function drawsModule(): DrawsModule | null {
 
 /**
  * Fills `out` with mean + std·z, z ~ N(0, 1) by Box–Muller as rng.ts draws them, from the
- * xoroshiro128+ state `state`.
- * Returns the state after the last draw, or null, writing nothing, without the module.
+ * xoroshiro128+ state `state`. Returns the state after the last draw, or null, writing
+ * nothing, where the module cannot run.
  */
 export function fillNormal(state: XoroshiroState, out: Float64Array, std: number, mean: number): XoroshiroState | null {
   const module = drawsModule();

@@ -96,7 +96,7 @@ export function createRng(seed: number): Rng {
       requireInterval("std", std, 0, Infinity, "[)");
       requireFinite("mean", mean);
       const { M, flat } = storage(rows, columns);
-      // the same draws on the WebAssembly module (normal-draws.ts), which carries the state on
+      // the same draws on the WebAssembly module (normal-draws.ts), which hands the state back
       const state = flat.length >= WASM_FILL_MIN ? fillNormal(gen.state, flat, std, mean) : null;
       if (state !== null) gen.state = state;
       else for (let i = 0; i < flat.length; i++) flat[i] = mean + std * normal();
