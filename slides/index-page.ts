@@ -45,7 +45,7 @@ ${decks.length ? `<ul>\n${items}\n</ul>` : "<p>No notebooks found.</p>"}
 in its address (<code>01-residual-connections.html?depth=60&amp;activation=tanh&amp;seed=3</code>) or on its
 <em>Parameters</em> slide (the <em>⚙ parameters</em> link at the bottom of every slide). The names, types and ranges are
 those of the notebook's parameters cell; the line at the bottom says which parameters the charts on screen were
-computed for, and the Parameters slide shows the <code>npm run execute -- --set …</code> command that reproduces them in the notebook.</p>
+computed for, and the Parameters slide shows the <code>npm run execute -- --set … --out try-….ipynb</code> command that reproduces them in a copy of the notebook (yours stays as it is).</p>
 </body>
 </html>
 `;

@@ -8,12 +8,17 @@ export const literalText = (literal: string): string => (literal.startsWith('"')
 
 const shellWord = (word: string) => (/^[\w.,:+\-[\]=]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-/** `npm run execute -- --set …` with the values that differ from the notebook's own. */
+/**
+ * `npm run execute -- --set … --out try-NOTEBOOK.ipynb NOTEBOOK` with the values that differ
+ * from the notebook's own. The run goes to a new file beside the kit's README (git-ignored,
+ * as the try-this runs are), so the student's notebook and its outputs stay as they were.
+ */
 export function reproduceCommand(notebook: string, parameters: readonly Parameter[], values: Record<string, string>): string {
   const sets = parameters
     .filter((p) => values[p.name] !== undefined && values[p.name] !== p.value)
     .map((p) => ` --set ${shellWord(`${p.name}=${literalText(values[p.name])}`)}`);
-  return `npm run execute --${sets.join("")} ${notebook}`;
+  const out = shellWord(`try-${notebook.split("/").pop()}`);
+  return `npm run execute --${sets.join("")} --out ${out} ${notebook}`;
 }
 
 /** The status line: which parameters the charts on screen were computed for. */

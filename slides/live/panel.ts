@@ -97,7 +97,7 @@ ${fields}
 <button type="submit">Recompute</button>
 </form>
 <p class="live-hint" aria-live="polite"></p>
-<p class="live-reproduce">In a notebook: <code class="live-command">${escapeHtml(reproduceCommand(notebookPath, program.parameters, values))}</code></p>
+<p class="live-reproduce">In a copy of the notebook: <code class="live-command">${escapeHtml(reproduceCommand(notebookPath, program.parameters, values))}</code></p>
 <pre class="live-message" role="alert" hidden></pre>
 <noscript><p>The charts of this deck were computed for the values shown.</p></noscript>
 </section>`;

@@ -292,7 +292,7 @@ describe("the panel", () => {
     await page.waitForFunction(() => document.documentElement.dataset.deckState === "ready", null, { timeout: 60_000 });
     expect(new URL(page.url()).searchParams.get("seed")).toBe("12");
     expect(await page.locator(".live-status-text").textContent()).toBe("Charts computed for seed = 12");
-    expect(await page.locator(".live-command").textContent()).toBe("npm run execute -- --set seed=12 notebooks/02-dropout-regularization.ipynb");
+    expect(await page.locator(".live-command").textContent()).toBe("npm run execute -- --set seed=12 --out try-02-dropout-regularization.ipynb notebooks/02-dropout-regularization.ipynb");
     await page.close();
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
