@@ -119,7 +119,7 @@ export type MathOutput = "htmlAndMathml" | "mathml";
  * \newcommand across a notebook's cells. KaTeX errors propagate (throwOnError).
  */
 export function renderTex(span: MathSpan, macros: Record<string, string>, output: MathOutput = "htmlAndMathml"): string {
-  return katex.renderToString(span.tex, {
+  const html = katex.renderToString(span.tex, {
     output,
     displayMode: span.display,
     throwOnError: true,
@@ -128,6 +128,51 @@ export function renderTex(span: MathSpan, macros: Record<string, string>, output
     globalGroup: true,
     macros,
   });
+  return span.display ? html : unbrokenRuns(html);
+}
+
+/**
+ * KaTeX sets an inline formula as a row of boxes (`.base`), one after each relation or binary
+ * operator, and a line may break between any two, also inside brackets: "‖(I +" on one line,
+ * "A)ᵀg‖²" on the next, or, after the formula's last box, before the "." written against it.
+ * Here the boxes are grouped into runs that end only where no bracket is open, each run kept
+ * on one line (deck.css: .math-run), so a formula still breaks after a top-level "=" or "+"
+ * and nowhere else.
+ */
+function unbrokenRuns(html: string): string {
+  const open = '<span class="katex-html" aria-hidden="true">';
+  const start = html.indexOf(open);
+  if (start < 0) return html;
+  const bases: string[] = [];
+  let i = start + open.length;
+  while (html.startsWith("<span", i)) {
+    const end = closingSpan(html, i);
+    bases.push(html.slice(i, end));
+    i = end;
+  }
+  if (bases.length === 0) return html;
+  const count = (s: string, cls: string) => (s.match(new RegExp(`class="[^"]*\\b${cls}\\b`, "g")) ?? []).length;
+  const runs: string[][] = [[]];
+  let depth = 0;
+  for (const base of bases) {
+    runs[runs.length - 1].push(base);
+    depth = Math.max(0, depth + count(base, "mopen") - count(base, "mclose"));
+    if (depth === 0) runs.push([]);
+  }
+  const grouped = runs.filter((r) => r.length > 0).map((r) => `<span class="math-run">${r.join("")}</span>`).join("");
+  return html.slice(0, start + open.length) + grouped + html.slice(i);
+}
+
+/** The index just past the `</span>` that closes the `<span` at `from`. */
+function closingSpan(html: string, from: number): number {
+  const tag = /<span\b|<\/span>/g;
+  tag.lastIndex = from;
+  let depth = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    depth += m[0] === "</span>" ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return html.length;
 }
 
 /** A span as it was written, for places where a formula cannot be rendered (an attribute value). */

@@ -55,7 +55,7 @@ const STYLE = `
 .live-panel button { grid-column: 1 / -1; justify-self: start; font: inherit; padding: 0.2em 0.8em; cursor: pointer; }
 .live-hint { font-size: 0.6em; color: #333; min-height: 1.3em; }
 .live-message[hidden] { display: none; }
-.live-reproduce { font-size: 0.55em; }
+.live-reproduce { font-size: 0.6em; }
 .live-message { font-size: 0.6em; white-space: pre-wrap; color: #8a0014; background: #fdecee; padding: 0.4em 0.6em; box-shadow: none; }
 .reveal { height: calc(100% - 30px); }
 .live-status { position: fixed; left: 8px; bottom: 2px; z-index: 30; max-width: calc(100vw - 200px); font: 18px/1.3 sans-serif;

@@ -340,6 +340,64 @@ test("a chart whose plot, shrunk to fit its slide, gets a y label at its top kee
   expect(staticCut).toEqual([]);
 });
 
+test("an inline formula breaks only outside its brackets, and never before the punctuation written after it", async () => {
+  // The prefix grows by one narrow letter per paragraph, so the formulas' ends sweep across
+  // the line's end: whichever column the line ends at, some formula reaches it.
+  const formulas = "norm $\\|(I + A)^\\top g\\|^2/\\|g\\|^2$. It grows $(1 + c^4/2)^{(L-l)/2}$, then $W_2DW_1$.";
+  const paragraph = (j: number) => `${"mm ".repeat(18)}${"i".repeat(j)} ${formulas}`;
+  const long = Array.from({ length: 40 }, (_, k) => `a_{${k}}`).join(" + ");
+  const cells = Array.from({ length: 8 }, (_, s) => ({
+    cell_type: "markdown", id: `sweep${s}`, metadata: { slideshow: { slide_type: "slide" } },
+    source: [`## Sweep ${s}\n\n${Array.from({ length: 6 }, (_, k) => paragraph(6 * s + k)).join("\n\n")}`],
+  }));
+  cells.push({ cell_type: "markdown", id: "long", metadata: { slideshow: { slide_type: "slide" } }, source: [`## Long\n\nA sum $${long}$ wraps.`] });
+  const found = await withDeck("breaks", cells, async (html) => {
+    const context = await offlineContext(browser, []);
+    try {
+      const page = await openDeck(context, html, []);
+      const problems: string[] = [];
+      const rowsOfLong: number[] = [];
+      const count = await page.evaluate(() => (window as any).Reveal.getTotalSlides() as number);
+      for (let i = 0; i < count; i++) {
+        await showSlide(page, i);
+        const measured = await page.evaluate(() => {
+          const slide = (window as any).Reveal.getCurrentSlide() as HTMLElement;
+          const out = { problems: [] as string[], rows: [] as number[], long: slide.querySelector("h2")?.textContent === "Long" };
+          slide.querySelectorAll(".katex").forEach((k) => {
+            const tex = k.querySelector("annotation")?.textContent ?? "";
+            // KaTeX's boxes in order, whether or not the build grouped them
+            const boxes = Array.from(k.querySelectorAll(".katex-html .base")).filter((b) => !b.parentElement?.closest(".base")).map((b) => ({ el: b, r: b.getBoundingClientRect() }));
+            const below = (a: DOMRect, b: DOMRect) => b.top > a.bottom - 2;
+            let depth = 0;
+            boxes.forEach(({ el, r }, n) => {
+              depth += el.querySelectorAll(".mopen").length - el.querySelectorAll(".mclose").length;
+              if (n + 1 < boxes.length && depth > 0 && below(r, boxes[n + 1].r)) out.problems.push(`break inside brackets of "${tex}"`);
+            });
+            out.rows.push(new Set(boxes.map(({ r }) => Math.round(r.top))).size);
+            const next = k.nextSibling;
+            if (next?.nodeType === Node.TEXT_NODE && /^[.,;:]/.test(next.textContent ?? "")) {
+              const range = document.createRange();
+              range.setStart(next, 0);
+              range.setEnd(next, 1);
+              if (below(boxes[boxes.length - 1].r, range.getBoundingClientRect())) out.problems.push(`"${next.textContent![0]}" starts a line after "${tex}"`);
+            }
+          });
+          return out;
+        });
+        problems.push(...measured.problems.map((p) => `slide ${i}: ${p}`));
+        if (measured.long) rowsOfLong.push(...measured.rows);
+      }
+      return { problems, rowsOfLong, fit: fitProblems("breaks", await inspectDeck(page, "breaks")) };
+    } finally {
+      await context.close();
+    }
+  });
+  expect(found.problems).toEqual([]);
+  // a formula wider than the line still wraps (after a top-level "+") instead of running off the slide
+  expect(found.rowsOfLong[0]).toBeGreaterThan(1);
+  expect(found.fit).toEqual([]);
+}, 120_000);
+
 describe.runIf(notebooks.length > 0)("decks of the project's notebooks", () => {
   test.each(notebooks.map(deckName))("%s: every slide fits, renders its formulas and charts, offline, no injected script", async (name) => {
     const deck = await visitDeck(name);
@@ -505,6 +563,28 @@ describe.runIf(notebooks.length > 0)("a lecture deck's panels and lines at 1280x
       expect(shown.onScreen, `slide ${i + 1}`).toBe(true);
       expect(shown.statusOverSlide, `slide ${i + 1}`).toBeLessThanOrEqual(0);
     }
+  });
+
+  test("every text of the Parameters slide reads at 16 px or more, its reproducing command included", async () => {
+    await page.evaluate(() => {
+      const Reveal = (window as any).Reveal;
+      const { h, v } = Reveal.getIndices(document.querySelector("section#parameters"));
+      Reveal.slide(h, v);
+    });
+    const small = await page.evaluate(() => {
+      const slide = document.querySelector<HTMLElement>("section#parameters")!;
+      const scale = (window as any).Reveal.getScale();
+      const found: string[] = [];
+      slide.querySelectorAll<HTMLElement>("*").forEach((el) => {
+        const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+        const field = el.matches("input, select, button");
+        if ((!own && !field) || !el.checkVisibility() || el.closest("aside.notes")) return;
+        const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+        if (px < 16) found.push(`"${(el.textContent || (el as HTMLInputElement).value || "").trim().slice(0, 30)}" ${px.toFixed(1)}px`);
+      });
+      return found;
+    });
+    expect(small).toEqual([]);
   });
 
   test("no line ends with a bracket written against the formula that starts the next line", async () => {
