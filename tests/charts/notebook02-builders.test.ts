@@ -3,8 +3,8 @@
 // schema, compile without warnings and render the texts they promise.
 import { describe, expect, it } from "vitest";
 import { decadeTicks, heatmapChart, lineChart, sideBySide, withAxisTicks, type ChartSpec } from "../../lib/src/charts";
-import { compileToVega, renderSvg } from "../../lib/src/display";
-import { axisLabels } from "./scene";
+import { chartView, compileToVega, renderSvg } from "../../lib/src/display";
+import { axisLabels, markItems } from "./scene";
 import { validateVegaLite } from "./schema";
 
 function valid(spec: ChartSpec): void {
@@ -12,6 +12,23 @@ function valid(spec: ChartSpec): void {
   expect(validateVegaLite.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
   expect(compileToVega(spec).warnings).toEqual([]);
+}
+
+/** WCAG 2 contrast ratio of two CSS colours (#rgb, #rrggbb, rgb(…), "white" or "black"). */
+function contrast(a: string, b: string): number {
+  const rgb = (c: string) => {
+    if (c === "white") return [255, 255, 255];
+    if (c === "black") return [0, 0, 0];
+    const hex = c.match(/^#([0-9a-f]{6}|[0-9a-f]{3})$/i)?.[1];
+    if (hex) return (hex.length === 3 ? [...hex].map((h) => h + h) : hex.match(/../g)!).map((h) => parseInt(h, 16));
+    return c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+  };
+  const luminance = (c: string) => {
+    const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 const cells = ["1. X", "2. mask R"].flatMap((panel) =>
@@ -36,6 +53,19 @@ describe("heatmapChart", () => {
     const x = spec.spec as { layer: { encoding: { x: { sort: string[] }; y: { sort: string[] } } }[] };
     expect(x.layer[0].encoding.x.sort).toEqual(["x1", "x2", "x3"]);
     expect(x.layer[0].encoding.y.sort).toEqual(["row 1", "row 2"]);
+  });
+
+  it("writes every cell's number legibly on its colour: WCAG contrast ≥ 4.5 from the pale middle to both dark ends", async () => {
+    const values = Array.from({ length: 201 }, (_, k) => -2.5 + k / 40); // past the limit too: clamped
+    const grid = values.map((v, k) => ({ feature: `x${k}`, row: "r", v, t: v.toFixed(3) }));
+    const view = chartView(heatmapChart(grid, { x: "feature", y: "row", color: "v", text: "t", colorLimit: 2, title: "t", xTitle: "a", yTitle: "b", colorTitle: "c" }));
+    await view.runAsync();
+    type Item = { datum?: { t?: string }; fill?: string };
+    const fillOf = (items: Item[]) => new Map(items.map((i) => [i.datum!.t!, i.fill!]));
+    const [cellFill, textFill] = [fillOf(markItems(view, "rect") as Item[]), fillOf(markItems(view, "text") as Item[])];
+    const contrasts = grid.map(({ t }) => contrast(cellFill.get(t)!, textFill.get(t)!));
+    expect(contrasts.length).toBe(201);
+    expect(Math.min(...contrasts)).toBeGreaterThanOrEqual(4.5);
   });
 
   it("refuses a missing field and a non-finite colour, naming them", () => {

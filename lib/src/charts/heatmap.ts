@@ -49,6 +49,11 @@ export function heatmapChart(data: readonly Row[], options: HeatmapOptions): Cha
       },
     },
   ];
-  if (text !== undefined) layers.push({ mark: { type: "text", fontSize: 12, color: "#222" }, encoding: { ...position, text: { field: text } } });
+  // A cell's number is black, or white where the cell is darker than relative luminance 0.179,
+  // where the two contrast equally (4.58:1, above WCAG's 4.5 for text): "blueorange" crosses it
+  // at −0.79 and +0.87 of the colour limit (its orange end is lighter than its blue one).
+  const value = `datum[${JSON.stringify(color)}]`;
+  const onDark = { test: `${value} <= ${-0.79 * limit} || ${value} >= ${0.87 * limit}`, value: "white" };
+  if (text !== undefined) layers.push({ mark: { type: "text", fontSize: 12 }, encoding: { ...position, text: { field: text }, color: { condition: onDark, value: "black" } } });
   return compose({ rows: data, layers, axes: { xType: "nominal" } }, options);
 }

@@ -50,7 +50,7 @@ export function residualBlockDiagram(): string {
     ` fill="none"/><line x1="${addCentre}" y1="${SKIP_Y}" x2="${addCentre}" y2="${BOX.y - 2}" marker-end="url(#head)"/></g>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="820" height="175" viewBox="0 0 820 175"` +
-      ` font-family="DejaVu Sans, sans-serif" font-size="17">`,
+      ` font-family="DejaVu Sans, sans-serif" font-size="18">`,
     `<defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8"` +
       ` orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>`,
     `<rect width="820" height="175" fill="white"/>`,
@@ -59,7 +59,7 @@ export function residualBlockDiagram(): string {
     ...boxes,
     text(INPUT_X, MAIN_Y, "X₀", ` font-size="22" data-role="X0"`),
     text(OUTPUT_X, MAIN_Y, "X₁", ` font-size="22" data-role="X1"`),
-    text((SKIP_START_X + addCentre) / 2, SKIP_Y - 14, "identity (skip connection): X₀", ` fill="#555" font-size="15"`),
+    text((SKIP_START_X + addCentre) / 2, SKIP_Y - 14, "identity (skip connection): X₀", ` fill="#555"`),
     `</svg>`,
   ].join("\n");
 }
