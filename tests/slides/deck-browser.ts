@@ -226,6 +226,20 @@ function readability(page: Page): Promise<Readability> {
       }
       return [255, 255, 255];
     };
+    // In a chart, the mark painted under the text's centre (a heatmap cell, a bar), if opaque:
+    // text on a mark is read against the mark, not against the chart's background.
+    const markBehind = (el: Element): number[] | null => {
+      const box = el.getBoundingClientRect();
+      const chart = el.closest("svg");
+      for (const under of document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2)) {
+        if (under === chart) break;
+        if (!(under instanceof SVGGeometryElement) || under.contains(el)) continue;
+        const style = getComputedStyle(under);
+        const fill = rgb(style.fill);
+        if (fill.length >= 3 && (fill.length === 3 || fill[3] > 0.9) && Number(style.fillOpacity) > 0.9 && Number(style.opacity) > 0.9) return fill.slice(0, 3);
+      }
+      return null;
+    };
     const lowContrast: string[] = [];
     const seen = new Set<Element>();
     const textWalker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
@@ -237,7 +251,8 @@ function readability(page: Page): Promise<Readability> {
       const inSvg = el instanceof SVGElement;
       const fg = rgb(inSvg ? style.fill : style.color).slice(0, 3);
       if (fg.length < 3) continue;
-      const [l1, l2] = [luminance(fg), luminance(background(inSvg ? el.closest("svg") : el))].sort((a, b) => b - a);
+      const behind = inSvg ? (markBehind(el) ?? background(el.closest("svg"))) : background(el);
+      const [l1, l2] = [luminance(fg), luminance(behind)].sort((a, b) => b - a);
       const ratio = (l1 + 0.05) / (l2 + 0.05);
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
