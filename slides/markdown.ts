@@ -10,12 +10,27 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // Inline code breaks only at its spaces. A browser may break a line after any hyphen, and a
 // command copied off a slide in two pieces (`-` then `-set`, `try-depth-` then `3.ipynb`) is
 // a different command; each word with a hyphen is kept on one line.
+const nowrap = (text: string) => `<span style="white-space: nowrap">${md.utils.escapeHtml(text)}</span>`;
+
+/**
+ * A command line's unbreakable pieces: `npm run execute --`, each option with its value (a
+ * quoted value whole), then any other word, so that a wrapped command reads as a command.
+ */
+function commandPieces(words: readonly string[]): string[] {
+  const pieces: string[] = [words.slice(0, words.indexOf("--") + 1).join(" ")];
+  for (let i = pieces[0].split(" ").length; i < words.length; i++) {
+    const takesValue = words[i].startsWith("--") && i + 1 < words.length && !words[i + 1].startsWith("-");
+    pieces.push(takesValue ? `${words[i]} ${words[++i]}` : words[i]);
+  }
+  return pieces;
+}
+
 md.renderer.rules.code_inline = (tokens, idx) => {
-  const words = tokens[idx].content.split(/( +)/).map((part) => {
-    const text = md.utils.escapeHtml(part);
-    return part.includes("-") ? `<span style="white-space: nowrap">${text}</span>` : text;
-  });
-  return `<code>${words.join("")}</code>`;
+  const content = tokens[idx].content;
+  const words: string[] = content.match(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g) ?? [];
+  if (words[0] === "npm" && words.includes("--") && words.join(" ") === content) return `<code>${commandPieces(words).map(nowrap).join(" ")}</code>`;
+  const parts = content.split(/( +)/).map((part) => (part.includes("-") ? nowrap(part) : md.utils.escapeHtml(part)));
+  return `<code>${parts.join("")}</code>`;
 };
 
 export type Attachments = Record<string, Record<string, unknown>>;
