@@ -15,6 +15,22 @@ const module = drawsModule();
 const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
 /** The inputs where the module's f and portable-math's g differ (empty when bit-identical). */
 const mismatches = (f: (x: number) => number, g: (x: number) => number, xs: number[]) => xs.filter((x) => !same(f(x), g(x)));
+/**
+ * The inputs where the module's two-lane `name` (run in place on them, two at a time, an odd
+ * last one alone) differs from portable-math's g; in chunks that fit the module's memory.
+ */
+function mismatchesInPairs(name: "logs" | "coss", g: (x: number) => number, xs: number[]): number[] {
+  const chunk = 4096;
+  const out: number[] = [];
+  for (let at = 0; at < xs.length; at += chunk) {
+    const part = xs.slice(at, at + chunk);
+    const memory = new Float64Array(module!.memory.buffer, 16, part.length);
+    memory.set(part);
+    module![name](16, part.length);
+    part.forEach((x, i) => { if (!same(memory[i], g(x))) out.push(x); });
+  }
+  return out;
+}
 /** x and its neighbouring doubles, `k` steps each way. */
 function around(x: number, k = 3): number[] {
   const f = new Float64Array(1), i = new BigInt64Array(f.buffer);
@@ -49,6 +65,11 @@ describe("the WebAssembly normal-draws module", () => {
     ].flatMap((x) => (Number.isFinite(x) && x > 0 ? around(x) : [x]));
     expect(byWords.length).toBe(54);
     expect(mismatches(module!.log, log, [...uniforms, ...byWords, ...edges])).toEqual([]);
+    // the fill's two-lane log, on every positive normal input (its domain: u1 ≥ 2^-53), with
+    // the rare |f| < 2^-20 branch (1, 1/2, 2, 1 + 2^-30 …) in some pairs
+    const normal = [...edges, ...byWords, ...uniforms].filter((x) => x >= 2 ** -1022 && x < Infinity);
+    expect(normal.filter((x) => Math.abs(x / 2 ** Math.round(Math.log2(x)) - 1) < 2 ** -20).length).toBeGreaterThan(10);
+    expect(mismatchesInPairs("logs", log, normal)).toEqual([]);
   });
 
   it("computes portable-math's cos bit for bit: 2π·u2 over [0, 2π), quadrant boundaries and exact halves", () => {
@@ -62,6 +83,7 @@ describe("the WebAssembly normal-draws module", () => {
       .concat(around(0.3 * 4), [NaN, Infinity, -Infinity]);
     expect(halves.length).toBe(4);
     expect(mismatches(module!.cos, cos, [...angles, ...halves, ...edges])).toEqual([]);
+    expect(mismatchesInPairs("coss", cos, [...halves, ...edges, ...angles].filter(Number.isFinite))).toEqual([]);
   });
 });
 
