@@ -173,7 +173,7 @@
 
   ;; ln of two u1 in (0, 1] (no NaN, zero, infinity or subnormal: Box–Muller's u1 ≥ 2^-53).
   ;; The branches on k = 0 and on the tail's two forms are selected; $log's |f| < 2^-20
-  ;; branch (u1 within 2^-20 of a power of two, about one draw in 500 000) hands both lanes
+  ;; branch (u1 within about 2^-20 of a power of two: some three draws in a million) hands both lanes
   ;; to $log.
   (func $log2 (param $x v128) (result v128)
     (local $bits v128) (local $hx v128) (local $k v128) (local $i v128) (local $f v128) (local $dk v128)
