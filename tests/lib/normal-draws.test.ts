@@ -1,7 +1,8 @@
 // The WebAssembly normal draws (normal-draws.wat) against the TypeScript ones: the module's
-// log and cos against portable-math's on the inputs Box–Muller feeds them and on every branch
-// boundary, and whole matrix fills against the scalar draw loop, bit for bit, including the
-// generator state each leaves behind. portable-math's own tests pin the TypeScript side to
+// log and cos, one at a time and two at a time in SIMD lanes as its fills compute them,
+// against portable-math's on the inputs Box–Muller feeds them and on every branch boundary,
+// and whole matrix fills against the scalar draw loop, bit for bit, including the generator
+// state each leaves behind. portable-math's own tests pin the TypeScript side to
 // the engine's Math; this file pins the module to it.
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it, vi } from "vitest";
