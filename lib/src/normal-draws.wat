@@ -176,18 +176,17 @@
   ;; branch (u1 within about 2^-20 of a power of two: some three draws in a million) hands both lanes
   ;; to $log.
   (func $log2 (param $x v128) (result v128)
-    (local $bits v128) (local $hx v128) (local $k v128) (local $i v128) (local $f v128) (local $dk v128)
+    (local $hx v128) (local $k v128) (local $i v128) (local $f v128) (local $dk v128)
     (local $s v128) (local $z v128) (local $w v128) (local $R v128) (local $hfsq v128) (local $k0 v128) (local $tail v128)
     (local $sR v128)
-    (local.set $bits (local.get $x))
-    (local.set $hx (i64x2.shr_u (local.get $bits) (i32.const 32)))
+    (local.set $hx (i64x2.shr_u (local.get $x) (i32.const 32)))
     (local.set $k (i64x2.sub (i64x2.shr_u (local.get $hx) (i32.const 20)) (i64x2.splat (i64.const 1023))))
     (local.set $hx (v128.and (local.get $hx) (i64x2.splat (i64.const 0x000fffff))))
     (local.set $i (v128.and (i64x2.add (local.get $hx) (i64x2.splat (i64.const 0x95f64))) (i64x2.splat (i64.const 0x100000))))
     (local.set $f
       (f64x2.sub
         (v128.or (i64x2.shl (v128.or (local.get $hx) (v128.xor (local.get $i) (i64x2.splat (i64.const 0x3ff00000)))) (i32.const 32))
-                 (v128.and (local.get $bits) (i64x2.splat (i64.const 0xffffffff))))
+                 (v128.and (local.get $x) (i64x2.splat (i64.const 0xffffffff))))
         (v128.const f64x2 1 1)))
     (local.set $k (i64x2.add (local.get $k) (i64x2.shr_s (local.get $i) (i32.const 20))))
     ;; the rare branch: $log itself, lane by lane
@@ -290,7 +289,7 @@
   ;; (Box–Muller, the cosine half), from and back to the state at byte 0: two draws at a time
   ;; (each draw's two uniforms in turn, as the scalar loop takes them), an odd last one alone.
   (func (export "fill") (param $out i32) (param $count i32) (param $std f64) (param $mean f64)
-    (local $end i32) (local $u1 v128) (local $u2 v128)
+    (local $end i32) (local $u1 v128) (local $u2 v128) (local $last f64)
     (global.set $s0 (i64.load (i32.const 0)))
     (global.set $s1 (i64.load (i32.const 8)))
     (local.set $end (i32.add (local.get $out) (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3))))
@@ -310,11 +309,11 @@
         (br $pair)))
     (if (i32.and (local.get $count) (i32.const 1))
       (then
-        (local.set $u1 (f64x2.splat (f64.sub (f64.const 1) (call $uniform))))
+        (local.set $last (f64.sub (f64.const 1) (call $uniform)))
         (f64.store (local.get $out)
           (f64.add (local.get $mean)
                    (f64.mul (local.get $std)
-                            (f64.mul (f64.sqrt (f64.mul (f64.const -2) (call $log (f64x2.extract_lane 0 (local.get $u1)))))
+                            (f64.mul (f64.sqrt (f64.mul (f64.const -2) (call $log (local.get $last))))
                                      (call $cos (f64.mul (f64.const 6.283185307179586) (call $uniform)))))))))
     (i64.store (i32.const 0) (global.get $s0))
     (i64.store (i32.const 8) (global.get $s1)))

@@ -2,7 +2,6 @@
 // instance methods do: every chain here starts from a copy or a freshly built matrix).
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { choleskyFactor, choleskySolve } from "../dense/cholesky";
-import { gramMatrix } from "../dense/multiply";
 import { flatOf, newMatrix, rowsOf, Scratch, sumOfSquares } from "../dense/storage";
 
 const scratch = new Scratch();
@@ -20,7 +19,7 @@ export function squaredNorm(v: Matrix): number {
 }
 
 /** AᵀA, exactly symmetric (gramMatrix copies its lower triangle into the upper one). */
-export const gram = (A: Matrix): Matrix => gramMatrix(A);
+export { gramMatrix as gram } from "../dense/multiply";
 
 /** s·A + diag(values), a new matrix (s·A_jj first, then + values_j, as A.clone().mul(s) then adding would). */
 export function addDiagonal(A: Matrix, values: readonly number[], s = 1): Matrix {
