@@ -33,8 +33,11 @@ export async function printDeck(browser: Browser, htmlPath: string, pdfPath: str
   try {
     const errors: string[] = [];
     page.on("pageerror", (e) => void errors.push(String(e)));
+    // Reveal lays the slides out for print after it is ready, and says so with "pdf-ready":
+    // counted before that, a deck had no pages (a run under load printed "0 slides").
+    await page.addInitScript(() => document.addEventListener("pdf-ready", () => ((window as any).__pdfReady = true)));
     await page.goto(`${pathToFileURL(htmlPath).href}?print-pdf${notes ? "&showNotes=separate-page" : ""}`);
-    await page.waitForFunction(() => (window as any).Reveal?.isReady());
+    await page.waitForFunction(() => (window as any).Reveal?.isReady() && (window as any).__pdfReady === true);
     // Charts without a stored SVG are drawn live even in print mode; wait for them.
     await page.waitForFunction(() =>
       Array.from(document.querySelectorAll<HTMLElement>(".chart")).every((c) => ["live", "static", "failed"].includes(c.dataset.state ?? "")),
